@@ -1,0 +1,35 @@
+"""The 2021 format (国办公开办函〔2021〕30号), for report years 2021 on."""
+
+from __future__ import annotations
+
+from kit.formats.common import OTHER_2021, SECTIONS, applications_table, review_litigation_table
+from kit.formats.proactive import Block, proactive_table
+from kit.spec import Column, ReportFormat
+
+DECISIONS = (Column("decisions", "本年处理决定数量"),)
+
+#: Printed decimals of the fee in 万元: 4 keeps 元 precision (1 元 = 0.0001 万元).
+FEE_DECIMALS = 4
+
+PROACTIVE_2021 = (
+    Block("第二十条第（一）项",
+          (Column("issued", "本年制发件数"), Column("repealed", "本年废止件数"),
+           Column("in_force", "现行有效件数")),
+          (("regulations", "规章"), ("normative_documents", "行政规范性文件"))),
+    Block("第二十条第（五）项", DECISIONS, (("licensing", "行政许可"),)),
+    Block("第二十条第（六）项", DECISIONS, (("punishment", "行政处罚"), ("coercion", "行政强制"))),
+    Block("第二十条第（八）项",
+          (Column("amount", "本年收费金额（单位：万元）", kind="decimal", decimals=FEE_DECIMALS),),
+          (("fees", "行政事业性收费"),)),
+)
+
+FORMAT_2021 = ReportFormat(
+    id="2021",
+    name="政府信息公开工作年度报告格式（2021 年版）",
+    notice="国办公开办函〔2021〕30号",
+    first_year=2021,
+    last_year=None,
+    sections=SECTIONS,
+    tables=(proactive_table(PROACTIVE_2021), applications_table(OTHER_2021),
+            review_litigation_table()),
+)

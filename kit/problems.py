@@ -1,0 +1,69 @@
+"""Problems found in a params file: what, where, how bad, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "错误"
+    WARNING = "警告"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding. ``message`` is Chinese and says how to fix it."""
+
+    rule: str  # "R1" … "R9", "V-N5", "V-S2", or "P-…" for params-file problems
+    severity: Severity
+    message: str
+    file: str = ""
+    table: str = ""  # e.g. "表三 收到和处理政府信息公开申请情况"
+    row: str = ""
+    column: str = ""
+    section: str = ""  # e.g. "一、总体情况（五）监督保障情况"
+    field: str = ""  # params key path, e.g. "tables.applications.received.natural"
+    line: int | None = None  # line in the params file, where known
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def where(self) -> str:
+        """The location as a reader finds it, in Chinese."""
+        parts = []
+        if self.line is not None:
+            parts.append(f"第 {self.line} 行")
+        if self.table:
+            parts.append(self.table)
+        if self.row:
+            parts.append(f"行“{self.row}”")
+        if self.column:
+            parts.append(f"列“{self.column}”")
+        if self.section:
+            parts.append(self.section)
+        if not (self.table or self.section) and self.field:
+            parts.append(f"字段 {self.field}")
+        return "，".join(parts)
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+    def format(self) -> str:
+        where = self.where()
+        return f"[{self.severity.value}] {self.rule} {where + '：' if where else ''}{self.message}"
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.is_error for p in problems)
+
+
+def error(rule: str, message: str, **where: object) -> Problem:
+    return Problem(rule, Severity.ERROR, message, **where)  # type: ignore[arg-type]
+
+
+def warning(rule: str, message: str, **where: object) -> Problem:
+    return Problem(rule, Severity.WARNING, message, **where)  # type: ignore[arg-type]
