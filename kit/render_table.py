@@ -1,0 +1,42 @@
+"""Rendering a built table to HTML with the official header cells and spans."""
+
+from __future__ import annotations
+
+from html import escape
+
+from kit.spec import LabelCell, LayoutCell
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kit.tables import BuiltTable
+
+
+def _spans(cell: LabelCell | LayoutCell) -> str:
+    out = ""
+    if getattr(cell, "rowspan", 1) > 1:
+        out += f' rowspan="{cell.rowspan}"'  # type: ignore[union-attr]
+    if cell.colspan > 1:
+        out += f' colspan="{cell.colspan}"'
+    return out
+
+
+def _line(built: BuiltTable, line: tuple[LayoutCell, ...], head: bool) -> str:
+    cells = []
+    for cell in line:
+        if isinstance(cell, LabelCell):
+            cls = "kit-head" if head else "kit-label"
+            cells.append(f'<th class="{cls}"{_spans(cell)}>{escape(cell.text)}</th>')
+        else:
+            cells.append(f'<td class="kit-num"{_spans(cell)}>{escape(built.text(cell.row, cell.col))}</td>')
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+def render_table(built: BuiltTable) -> str:
+    table = built.table
+    parts = [f'<table class="kit-table kit-table-{table.id}" data-table="{table.id}">']
+    if table.head:
+        parts.append("<thead>" + "".join(_line(built, line, True) for line in table.head) + "</thead>")
+    parts.append("<tbody>" + "".join(_line(built, line, False) for line in table.body) + "</tbody>")
+    parts.append("</table>")
+    return "".join(parts)

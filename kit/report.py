@@ -1,0 +1,86 @@
+"""What the template notebook calls: open one unit-year's report and display its parts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from kit import __version__
+from kit.paths import params_path
+from kit.params import ReportParams
+from kit.problems import Problem, has_errors
+from kit.validate import check_file
+
+REVIEW_TAG = "review-only"
+
+
+class ReportError(Exception):
+    """The report cannot be produced; the message is Chinese and names the fix."""
+
+
+class HTML:
+    """A fragment of HTML that Jupyter displays as such."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
+@dataclass
+class Report:
+    params: ReportParams
+    problems: list[Problem]
+    path: Path
+    digest: str
+    parameters: dict[str, object] = field(default_factory=dict)
+
+    def title(self) -> HTML:
+        from kit.render_report import render_title
+
+        return HTML(render_title(self.params))
+
+    def section(self, section_id: str) -> HTML:
+        from kit.render_report import render_section
+
+        return HTML(render_section(self.params, section_id))
+
+    def checks(self) -> HTML:
+        """The reviewers' box: 校验结果 and what this run used (file hash, kit version)."""
+        from kit.render_report import render_problems
+
+        used = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>"
+                       for k, v in {**self.parameters, "参数文件": str(self.path),
+                                    "参数文件 SHA-256": self.digest, "kit 版本": __version__}.items())
+        meta = f'<div class="kit-meta"><h4>审阅信息</h4><table>{used}</table></div>'
+        return HTML(meta + render_problems(self.problems))
+
+
+def open_report(county: str, unit: str, year: int, params_dir: str | Path = "params",
+                strict: bool = True) -> Report:
+    """Load and check ``params/<county>/<unit>/<year>.yaml``.
+
+    With ``strict`` a file that cannot be read or has 错误 raises :class:`ReportError`
+    listing them, so a papermill run stops at this cell with the reasons.
+    """
+    path = params_path(Path(params_dir), str(county), str(unit), int(year))
+    if not path.is_file():
+        msg = (f"找不到参数文件 {path}。请先运行 python -m kit new {county}/{unit} {year} 创建，"
+               "或检查县、乡镇名称和年份。")
+        raise ReportError(msg)
+    params, problems = check_file(path)
+    if params is None or (strict and has_errors(problems)):
+        listing = "\n".join(p.format() for p in problems if p.is_error)
+        msg = f"参数文件 {path} 有错误，不能生成报告：\n{listing}\n请改正后重新生成。"
+        raise ReportError(msg)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    parameters = {"county": county, "unit": unit, "year": year, "params_dir": str(params_dir)}
+    return Report(params, problems, path, digest, parameters)
+
+
+def parameters_json(report: Report) -> str:
+    return json.dumps(report.parameters, ensure_ascii=False)
