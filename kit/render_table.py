@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from kit.spec import LabelCell, LayoutCell
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kit.tables import BuiltTable

@@ -9,8 +9,8 @@ from html import escape
 from pathlib import Path
 
 from kit import __version__
-from kit.paths import params_path
 from kit.params import ReportParams
+from kit.paths import params_path
 from kit.problems import Problem, has_errors
 from kit.validate import check_file
 
