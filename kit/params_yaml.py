@@ -39,8 +39,7 @@ def _dump(data: dict[str, Any], indent: int = 0) -> str:
 
 def _number(value: Number) -> str:
     if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-        return text if "." in text else text + ".0"
+        return format(value.normalize(), "f")
     return str(value)
 
 

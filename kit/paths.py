@@ -30,9 +30,9 @@ def params_path(root: Path, county: str, unit: str, year: int) -> Path:
 
 
 def path_identity(path: Path) -> tuple[str, str, int] | None:
-    """(county, unit, year) read from a ``<县>/<乡镇>/<年>.yaml`` path, if it has that shape."""
+    """(county, unit, year) read from a ``params/<县>/<乡镇>/<年>.yaml`` path, if it has that shape."""
     match = _YEAR_FILE.match(path.name)
-    if not match or len(path.parts) < 3:
+    if not match or len(path.parts) < 4 or path.parent.parent.parent.name != DEFAULT_PARAMS.name:
         return None
     return path.parent.parent.name, path.parent.name, int(match.group(1))
 

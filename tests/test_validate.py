@@ -1,0 +1,141 @@
+"""The validator: every rule it implements fires on a case built for it, and only then."""
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kit.loader import load_params
+from kit.params import Breakdown, Prose, SectionText
+from kit.validate import validate
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "params" / "襄垣县" / "下良镇" / "2021.yaml"
+COLS = ("natural", "commercial", "research", "nonprofit", "legal", "other")
+
+
+@pytest.fixture
+def base():
+    params, problems = load_params(EXAMPLE)
+    assert problems == []
+    return params
+
+
+def with_apps(params, **rows):
+    tables = dict(params.tables)
+    apps = {k: dict(v) for k, v in tables.get("applications", {}).items()}
+    for row, values in rows.items():
+        apps[row] = dict(zip(COLS, values, strict=False))
+    tables["applications"] = apps
+    return replace(params, tables=tables)
+
+
+def with_sub(params, section, sub, text):
+    body = params.section(section)
+    subs = dict(body.subsections)
+    subs[sub] = Prose(text, subs.get(sub, Prose()).title)
+    return replace(params, sections={**params.sections, section: SectionText(body.text, subs)})
+
+
+def found(problems, rule):
+    return [p for p in problems if p.rule == rule]
+
+
+def test_reference_report_has_warnings_but_no_errors(base):
+    problems = validate(base)
+    assert [p for p in problems if p.is_error] == []
+    assert {"V-F8", "V-S2", "V-S6a"} <= {p.rule for p in problems}
+    assert not found(problems, "V-N11")  # 5+30+2+5+1+1 = 44, as stated
+    assert any("年度" in p.message for p in found(problems, "V-F8"))
+    assert any("空格" in p.message for p in found(problems, "V-F8"))
+
+
+def test_r1_names_row_and_column(base):
+    params = with_apps(base, received=(0, 1), disclosed=(0, 0))
+    problems = found(validate(params), "R1")
+    assert {p.column for p in problems} == {"法人或其他组织·商业企业", "总计"}
+    assert all(p.is_error and p.table.startswith("表三") and p.row == "（七）总计" for p in problems)
+    assert "第一项加第二项之和" in problems[0].message
+
+
+def test_consistent_numbers_pass(base):
+    params = with_apps(base, received=(3, 1), carried_over=(1,), disclosed=(2, 1),
+                       unable_not_held=(1,), carried_forward=(1,))
+    problems = validate(params)
+    assert not [p for p in problems if p.rule in {"R1", "R2", "R3", "R9"}]
+    assert params.value("applications", "total", "total") == 4
+
+
+def test_r9_bounds(base):
+    params = with_apps(base, received=(1,), carried_forward=(2,))
+    assert found(validate(params), "R9")
+
+
+def test_stated_totals_r2_r3_r4(base):
+    stated = {("applications", "received", "total"): 5, ("applications", "total", "natural"): 9,
+              ("review_litigation", "review", "total"): 1}
+    problems = validate(replace(base, stated=stated))
+    assert [p.rule for p in problems if p.is_error] == ["R3", "R2", "R4"]
+
+
+def test_r6_cross_year(base):
+    previous = with_apps(replace(base, year=2020), received=(2,), carried_forward=(2,))
+    current = replace(base, year=2021)
+    problems = found(validate(current, previous), "R6")
+    assert len(problems) == 1 and problems[0].column == "自然人" and "2020" in problems[0].message
+    fixed = with_apps(current, carried_over=(2,), disclosed=(2,))
+    assert not found(validate(fixed, previous), "R6")
+
+
+def test_township_cannot_make_regulations(base):
+    tables = {**base.tables, "proactive": {"regulations": {"issued": 1}}}
+    problems = found(validate(replace(base, tables=tables)), "V-N8")
+    assert len(problems) == 1 and problems[0].row == "第二十条第（一）项·规章"
+
+
+def test_text_must_match_table(base):
+    params = with_sub(base, "general", "on_request", "2021 年，收到政府信息公开申请 3 件。")
+    problems = found(validate(params), "V-N10")
+    assert len(problems) == 1 and "3" in problems[0].message and problems[0].is_error
+    params = with_sub(base, "general", "on_request", "本年未发生行政复议 1 件。")
+    assert found(validate(params), "V-N10")
+
+
+def test_breakdown_sums(base):
+    params = with_sub(base, "general", "proactive", "共发布信息 45 条。其中：组织机构 5 条，试点领域 30 条。")
+    rules = [p.rule for p in validate(params)]
+    assert rules.count("V-N11") == 2  # prose parts ≠ 45, and prose 45 ≠ breakdown 44
+    params = replace(base, breakdown=Breakdown(44, {"组织机构": 40}))
+    assert found(validate(params), "V-N11")
+
+
+def test_title_and_period_years(base):
+    params = replace(base, title="襄垣县下良镇人民政府2020年政府信息公开工作年度报告",
+                     preamble="统计期限自2021年1月1日起至2022年12月31日止。")
+    problems = found(validate(params), "V-F7")
+    assert len(problems) == 2 and all(p.is_error for p in problems)
+    params = replace(base, preamble="统计期限自20211月1日起至2021年12月31日止。")
+    assert found(validate(params), "V-F7")
+
+
+def test_canonical_title_has_no_title_warnings(base):
+    assert not found(validate(replace(base, title=None)), "V-F8")
+
+
+def test_five_aspects(base):
+    params = with_sub(base, "general", "platform", "")
+    problems = found(validate(params), "V-S1")
+    assert len(problems) == 1 and "平台建设" in problems[0].section
+
+
+def test_supervision_results_and_fee_and_comparison(base):
+    params = with_sub(base, "general", "oversight", "本年度开展工作考核、社会评议，未发生责任追究情况。")
+    params = replace(params, sections={**params.sections,
+                                       "other": SectionText("本年度未收取信息处理费。")})
+    params = with_sub(params, "general", "proactive", "共发布信息 44 条，较上年增加 4 条。")
+    rules = {p.rule for p in validate(params)}
+    assert not rules & {"V-S2", "V-S6a", "V-S7"}
+
+
+def test_rewrite_marker_warns(base):
+    params = with_sub(base, "general", "management", "【请按本年度情况改写】旧内容")
+    assert found(validate(params), "V-S5")
