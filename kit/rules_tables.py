@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kit.params import ReportParams
-from kit.problems import Problem, error
+from kit.problems import Problem, error, warning
 from kit.spec import Table
 
 APPS = "applications"
@@ -29,6 +29,8 @@ def check_tables(params: ReportParams, previous: ReportParams | None = None) -> 
         problems += _r1_r9(params, apps)
         if previous is not None and _clean(previous, previous.format.table(APPS)):
             problems += _r6(params, previous, apps)
+    if previous is not None and previous.format.id == params.format.id:
+        problems += _r7(params, previous)
     problems += _township_regulations(params)
     return problems
 
@@ -79,6 +81,41 @@ def _r6(params: ReportParams, previous: ReportParams, table: Table) -> Iterator[
             msg = (f"本年“二、上年结转”为 {now}，但 {previous.year} 年报告的“四、结转下年度继续办理”"
                    f"为 {before}（{previous.source}）。两者应相等，请改正本年或上年的数字。")
             yield error("R6", msg, **_where(params, table, "carried_over", col.id))
+
+
+# (row ids, stock column, in column, out column or None, signed change column or None)
+_ROLL_FORWARD = {
+    "2021": (("regulations", "normative_documents"), "in_force", "issued", "repealed"),
+    "2019": (("licensing", "other_services", "punishment", "coercion", "fees"), "previous_items",
+             None, None),
+}
+
+
+def _r7(params: ReportParams, previous: ReportParams) -> Iterator[Problem]:
+    """R7 (soft): stocks roll forward from last year's table 二.
+
+    2021: 现行有效件数(Y) = 现行有效件数(Y−1) + 本年制发件数(Y) − 本年废止件数(Y).
+    2019: 上一年项目数量(Y) = 上一年项目数量(Y−1) + 本年增/减(Y−1).
+    """
+    table = params.format.table("proactive")
+    if not (_clean(params, table) and _clean(previous, table)):
+        return
+    rows, stock, added, removed = _ROLL_FORWARD[params.format.id]
+    for row_id in rows:
+        if added is not None and removed is not None:
+            expected = (previous.value("proactive", row_id, stock)
+                        + params.value("proactive", row_id, added)
+                        - params.value("proactive", row_id, removed))
+            how = "上年现行有效件数 + 本年制发件数 − 本年废止件数"
+        else:
+            expected = (previous.value("proactive", row_id, stock)
+                        + previous.value("proactive", row_id, "change"))
+            how = "上年的上一年项目数量 + 上年的本年增/减"
+        actual = params.value("proactive", row_id, stock)
+        if actual != expected:
+            msg = (f"{table.row(row_id).column(stock).label}为 {actual}，按{how}应为 {expected}"
+                   f"（{previous.year} 年：{previous.source}）。如有清理、修订等正当原因可忽略，否则请核对。")
+            yield warning("R7", msg, **_where(params, table, row_id, stock))
 
 
 def _township_regulations(params: ReportParams) -> Iterator[Problem]:

@@ -139,3 +139,15 @@ def test_supervision_results_and_fee_and_comparison(base):
 def test_rewrite_marker_warns(base):
     params = with_sub(base, "general", "management", "【请按本年度情况改写】旧内容")
     assert found(validate(params), "V-S5")
+
+
+def test_r7_stock_rolls_forward(base):
+    def proactive(params, year, issued, repealed, in_force):
+        row = {"issued": issued, "repealed": repealed, "in_force": in_force}
+        return replace(params, year=year, tables={**params.tables, "proactive": {"normative_documents": row}})
+
+    previous = proactive(base, 2021, 2, 0, 5)
+    assert not found(validate(proactive(base, 2022, 1, 2, 4), previous), "R7")
+    problems = found(validate(proactive(base, 2022, 1, 2, 6), previous), "R7")
+    assert len(problems) == 1 and not problems[0].is_error
+    assert "现行有效件数为 6" in problems[0].message and "应为 4" in problems[0].message
