@@ -18,8 +18,7 @@ DEFAULT_BODY = '"Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "宋体", 
 FONT_PRESETS: dict[str, str] = {
     "宋体": f'"SimSun", "宋体", "STSong", "Songti SC", {SERIF_FALLBACK}',
     "仿宋": (
-        '"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", '
-        f"{SERIF_FALLBACK}"
+        f'"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", {SERIF_FALLBACK}'
     ),
     "黑体": f'"SimHei", "黑体", "STHeiti", {SANS_FALLBACK}',
     "楷体": (

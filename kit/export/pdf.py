@@ -1,0 +1,208 @@
+"""PDF export: print kit HTML with one long-lived headless Chromium.
+
+``PdfPrinter`` launches Chromium once and reuses one page for every document (about 0.5 s a
+PDF); use it as a context manager for batches. ``ReportPDFExporter`` is the nbconvert exporter
+behind ``jupyter nbconvert --to kit_pdf`` and JupyterLab's export menu (one launch per call).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import nbformat
+from nbformat import NotebookNode
+from traitlets import List, Unicode, default
+
+from kit.export.browser import BrowserThread, find_chromium
+from kit.export.errors import BrowserUnavailable, KitExportError
+from kit.export.fonts import font_override_css
+from kit.export.html import ReportHTMLExporter
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+__all__ = ["BrowserUnavailable", "KitExportError", "PdfPrinter", "ReportPDFExporter"]
+
+T = TypeVar("T")
+
+# Page number "— N —": 4号 (14pt) half-width digits, centred under the text block (left margin
+# 28 mm, right 26 mm), the dashes' top about 7 mm below the text block (GB/T 9704 7.5).
+# Header/footer templates get no page CSS: font size and family must be explicit.
+FOOTER_TEMPLATE = (
+    '<div style="box-sizing:border-box;width:100%;margin:0 0 {bottom};padding:0 26mm 0 28mm;'
+    "text-align:center;font-size:14pt;line-height:1;color:#000;"
+    "font-family:'Noto Serif CJK SC','Source Han Serif SC','SimSun',serif;\">"
+    '—<span style="padding:0 0.45em"><span class="pageNumber"></span></span>—</div>'
+)
+FOOTER_BOTTOM = "20.6mm"
+EMPTY_HEADER = "<span></span>"
+FALLBACK_MARGINS = {"top": "37mm", "right": "26mm", "bottom": "35mm", "left": "28mm"}
+
+
+class PdfPrinter:
+    """One Chromium, one reused page: ``print_html`` / ``print_notebook`` write A4 PDFs.
+
+    ``executable_path``: Chromium to use; else env var ``KIT_CHROMIUM``; else the first of
+    chromium, chromium-browser, google-chrome on PATH. ``font_family``: body font, a preset
+    ("宋体", "仿宋", "黑体", "楷体") or a CSS family list; Noto fonts always follow as fallback.
+    Raises BrowserUnavailable (Chinese message naming the fix) when Chromium cannot start.
+    """
+
+    def __init__(
+        self,
+        executable_path: str | os.PathLike[str] | None = None,
+        *,
+        font_family: str | None = None,
+        page_numbers: bool = True,
+        extra_args: Sequence[str] = (),
+        timeout_s: float = 60.0,
+        exporter: ReportHTMLExporter | None = None,
+    ) -> None:
+        self.executable = find_chromium(executable_path)
+        self.font_css = font_override_css(font_family)
+        self.page_numbers = page_numbers
+        self._browser = BrowserThread(self.executable, extra_args, timeout_s)
+        self._exporter = exporter
+
+    def __enter__(self) -> PdfPrinter:
+        self.open()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def open(self) -> None:
+        """Launch Chromium now (otherwise the first document launches it)."""
+        self._browser.start()
+
+    def close(self) -> None:
+        self._browser.close()
+
+    @property
+    def exporter(self) -> ReportHTMLExporter:
+        if self._exporter is None:
+            self._exporter = ReportHTMLExporter()
+        return self._exporter
+
+    def pdf_bytes(self, html: str, base_url: str | os.PathLike[str] | None = None) -> bytes:
+        """Render ``html`` to PDF bytes; relative links resolve against folder ``base_url``."""
+        html = self._prepare(html, base_url)
+        with tempfile.TemporaryDirectory(prefix="kit-pdf-") as tmp:
+            doc = Path(tmp) / "report.html"
+            doc.write_text(html, encoding="utf-8")
+            return self.with_page(lambda page: self._render(page, doc.as_uri()))
+
+    def print_html(
+        self, html: str, out_path: str | os.PathLike[str], base_url: Path | None = None
+    ) -> Path:
+        """Write ``html`` as a PDF to ``out_path`` atomically; returns the path."""
+        return write_atomic(Path(out_path), self.pdf_bytes(html, base_url))
+
+    def print_notebook(
+        self, nb: NotebookNode | str | os.PathLike[str], out_path: str | os.PathLike[str]
+    ) -> Path:
+        """Export a notebook (node or .ipynb path) with ReportHTMLExporter, then print it."""
+        resources: dict[str, Any] = {"metadata": {"name": Path(out_path).stem}}
+        base_url = None
+        if not isinstance(nb, NotebookNode):
+            nb_path = Path(nb)
+            nb = nbformat.read(nb_path, as_version=4)
+            base_url = nb_path.resolve().parent
+            resources["metadata"]["path"] = str(base_url)
+        html, _ = self.exporter.from_notebook_node(nb, resources=resources)
+        return self.print_html(html, out_path, base_url)
+
+    def with_page(self, fn: Callable[[Page], T]) -> T:
+        """Run ``fn(page)`` with the shared Playwright page, on the browser's own thread."""
+        if not self._browser.running:
+            self.open()
+        try:
+            return self._browser.call(fn)
+        except KitExportError:
+            raise
+        except Exception as exc:
+            raise KitExportError(
+                f"Chromium 生成 PDF 失败（{type(exc).__name__}: {str(exc).splitlines()[0]}）。"
+                "请重试；若反复失败，请重新创建 PdfPrinter，并检查报告 HTML 是否完整。"
+            ) from exc
+
+    def _prepare(self, html: str, base_url: str | os.PathLike[str] | None) -> str:
+        head = ""
+        if base_url is not None:
+            head += f'<base href="{Path(base_url).resolve().as_uri()}/">\n'
+        if self.font_css:
+            head += f'<style type="text/css" id="kit-pdf-font">\n{self.font_css}</style>\n'
+        if not head:
+            return html
+        match = re.search(r"</head\s*>", html, flags=re.IGNORECASE)
+        if match is None:
+            return head + html
+        return html[: match.start()] + head + html[match.start() :]
+
+    def _render(self, page: Page, url: str) -> bytes:
+        page.goto(url, wait_until="load")
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+        # The CSS @page rule (size A4, GB/T 9704 margins) wins; these only serve HTML without one.
+        options: dict[str, Any] = {
+            "prefer_css_page_size": True,
+            "format": "A4",
+            "margin": FALLBACK_MARGINS,
+            "print_background": True,
+        }
+        if self.page_numbers:
+            options.update(
+                display_header_footer=True,
+                header_template=EMPTY_HEADER,
+                footer_template=FOOTER_TEMPLATE.format(bottom=FOOTER_BOTTOM),
+            )
+        return page.pdf(**options)
+
+
+def write_atomic(out_path: Path, data: bytes) -> Path:
+    """Write ``data`` to a temp file next to ``out_path``, then rename it into place."""
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, out_path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out_path
+
+
+class ReportPDFExporter(ReportHTMLExporter):
+    """nbconvert exporter ``kit_pdf``: the kit HTML printed to an A4 PDF by Chromium."""
+
+    export_from_notebook = "政府信息公开年报 PDF"
+    output_mimetype = "application/pdf"
+
+    chromium_path = Unicode(
+        "", help="Chromium executable; empty means $KIT_CHROMIUM or chromium on PATH."
+    ).tag(config=True)
+    browser_args = List(Unicode(), help="Extra Chromium command-line arguments.").tag(config=True)
+
+    @default("file_extension")
+    def _file_extension_default(self) -> str:
+        return ".pdf"
+
+    @default("template_extension")
+    def _template_extension_default(self) -> str:
+        return ".html.j2"
+
+    def from_notebook_node(  # type: ignore[override]
+        self, nb: NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
+    ) -> tuple[bytes, dict[str, Any]]:
+        html, resources = super().from_notebook_node(nb, resources=resources, **kw)
+        base_url = resources.get("metadata", {}).get("path") or None
+        printer = PdfPrinter(self.chromium_path or None, extra_args=tuple(self.browser_args))
+        with printer:
+            pdf = printer.pdf_bytes(html, base_url)
+        resources["output_extension"] = ".pdf"
+        return pdf, resources
