@@ -13,7 +13,7 @@ from typing import Any
 from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
-from traitlets import Unicode, default
+from traitlets import Bool, Unicode, default
 from traitlets.config import Config
 
 from kit.export.fonts import font_override_css
@@ -42,6 +42,8 @@ class RemoveReviewOnlyCells(Preprocessor):
     def preprocess(
         self, nb: NotebookNode, resources: dict[str, Any]
     ) -> tuple[NotebookNode, dict[str, Any]]:
+        if getattr(self.parent, "keep_review_only", False):
+            return nb, resources
         nb.cells = [c for c in nb.cells if self.tag not in c.get("metadata", {}).get("tags", [])]
         return nb, resources
 
@@ -58,6 +60,10 @@ class ReportHTMLExporter(HTMLExporter):
 
     font_family = Unicode(
         "", help='Body font: a preset ("宋体", "仿宋", "黑体", "楷体") or a CSS family list.'
+    ).tag(config=True)
+
+    keep_review_only = Bool(
+        False, help="Keep review-only cells (a reviewers' copy, never the published report)."
     ).tag(config=True)
 
     @default("template_name")

@@ -127,3 +127,8 @@ def test_entry_points_resolve_when_installed() -> None:
 
     assert get_exporter("kit_html") is ReportHTMLExporter
     assert get_exporter("kit_pdf") is ReportPDFExporter
+
+
+def test_reviewers_copy_keeps_review_only_cells() -> None:
+    html, _ = ReportHTMLExporter(keep_review_only=True).from_notebook_node(report_notebook(2))
+    assert REVIEW_MARKER in html and 'class="kit-checks"' in html

@@ -6,6 +6,7 @@ import asyncio
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 from export_poppler import MM, page_count, page_text, page_words, run
 from export_samples import HEADER, TITLE, report_notebook
@@ -77,6 +78,13 @@ def test_print_html_writes_atomically(printer: PdfPrinter, tmp_path: Path) -> No
     printer.print_html('<html><body><p class="kit-p">替换旧文件</p></body></html>', out)
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in out.parent.iterdir()] == ["doc.pdf"]
+
+
+def test_print_notebook_from_a_file(printer: PdfPrinter, tmp_path: Path) -> None:
+    nb_path = tmp_path / "report.ipynb"
+    nbformat.write(report_notebook(rows=2), nb_path)
+    out = printer.print_notebook(nb_path, tmp_path / "out" / "report.pdf")
+    assert TITLE in page_text(out, 1)
 
 
 def test_works_inside_a_running_event_loop(printer: PdfPrinter) -> None:
