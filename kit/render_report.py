@@ -29,8 +29,21 @@ def preamble_text(params: ReportParams) -> str:
     return default_preamble(params.unit, params.year, params.format.notice)
 
 
+TITLE_TAIL = "政府信息公开工作年度报告"
+
+
+def title_html(params: ReportParams) -> str:
+    """The title, breaking before 政府信息公开工作年度报告 rather than mid-word."""
+    title = params.display_title
+    if not title.endswith(TITLE_TAIL) or title == TITLE_TAIL:
+        return escape(title)
+    head = title[: -len(TITLE_TAIL)]
+    return (f'<span class="kit-title-part">{escape(head)}</span>'
+            f'<span class="kit-title-part">{TITLE_TAIL}</span>')
+
+
 def render_title(params: ReportParams) -> str:
-    parts = [f'<h1 class="kit-title">{escape(params.display_title)}</h1>',
+    parts = [f'<h1 class="kit-title">{title_html(params)}</h1>',
              paragraphs(preamble_text(params))]
     if params.contact:
         parts.append(paragraphs(params.contact))
