@@ -14,6 +14,8 @@ from kit.render_table import render_table
 from kit.tables import build_table
 
 DOC = '<div class="kit-doc">{}</div>'
+# Inline so the reviewers' boxes look boxed inside JupyterLab too (exports also style the classes).
+BOX_STYLE = "border:1px solid #b8860b;background:#fffaf0;padding:0.4em 0.9em;margin:0.6em 0"
 
 
 def paragraphs(text: str) -> str:
@@ -80,7 +82,7 @@ def render_problems(problems: list[Problem]) -> str:
         f"<b>{escape(p.severity.value)} {escape(p.rule)}</b> "
         f"{escape(p.where() + '：' if p.where() else '')}{escape(p.message)}</li>"
         for p in sorted(problems, key=lambda p: not p.is_error))
-    return (f'<div class="kit-checks"><h4>校验结果：{errors} 个错误，{len(problems) - errors} 个警告</h4>'
+    return (f'<div class="kit-checks" style="{BOX_STYLE}"><h4>校验结果：{errors} 个错误，{len(problems) - errors} 个警告</h4>'
             f"<ul>{items}</ul></div>")
 
 

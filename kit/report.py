@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 
 from kit import __version__
@@ -15,6 +16,7 @@ from kit.problems import Problem, has_errors
 from kit.validate import check_file
 
 REVIEW_TAG = "review-only"
+REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 class ReportError(Exception):
@@ -22,13 +24,56 @@ class ReportError(Exception):
 
 
 class HTML:
-    """A fragment of HTML that Jupyter displays as such."""
+    """A fragment of HTML that Jupyter displays as such (plain text for text-only viewers)."""
 
     def __init__(self, html: str) -> None:
         self.html = html
 
     def _repr_html_(self) -> str:
         return self.html
+
+    def __repr__(self) -> str:
+        return html_text(self.html)
+
+
+def html_text(fragment: str) -> str:
+    """The text of an HTML fragment, one line per block element (for text/plain outputs)."""
+    parser = _TextParser()
+    parser.feed(fragment)
+    parser.close()
+    lines = ("".join(parser.parts)).splitlines()
+    return "\n".join(line.strip() for line in lines if line.strip())
+
+
+class _TextParser(HTMLParser):
+    BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "tr", "li", "div", "br", "table"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def resolve_params_dir(params_dir: str | Path) -> Path:
+    """A relative ``params_dir`` is looked up in the current folder, then in the repository.
+
+    papermill run from the repository root finds ``params`` in the current folder; a kernel
+    started elsewhere (``--cwd``, JupyterLab in ``notebooks/``) falls back to the repository
+    that holds this kit.
+    """
+    path = Path(params_dir).expanduser()
+    if path.is_absolute() or path.is_dir():
+        return path
+    beside_kit = REPO_ROOT / path
+    return beside_kit if beside_kit.is_dir() else path
 
 
 @dataclass
@@ -51,12 +96,12 @@ class Report:
 
     def checks(self) -> HTML:
         """The reviewers' box: 校验结果 and what this run used (file hash, kit version)."""
-        from kit.render_report import render_problems
+        from kit.render_report import BOX_STYLE, render_problems
 
         used = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>"
                        for k, v in {**self.parameters, "参数文件": str(self.path),
                                     "参数文件 SHA-256": self.digest, "kit 版本": __version__}.items())
-        meta = f'<div class="kit-meta"><h4>审阅信息</h4><table>{used}</table></div>'
+        meta = f'<div class="kit-meta" style="{BOX_STYLE}"><h4>审阅信息</h4><table>{used}</table></div>'
         return HTML(meta + render_problems(self.problems))
 
 
@@ -67,7 +112,8 @@ def open_report(county: str, unit: str, year: int, params_dir: str | Path = "par
     With ``strict`` a file that cannot be read or has 错误 raises :class:`ReportError`
     listing them, so a papermill run stops at this cell with the reasons.
     """
-    path = params_path(Path(params_dir), str(county), str(unit), int(year))
+    _check_types(county, unit, year)
+    path = params_path(resolve_params_dir(params_dir), county, unit, year)
     if not path.is_file():
         msg = (f"找不到参数文件 {path}。请先运行 python -m kit new {county}/{unit} {year} 创建，"
                "或检查县、乡镇名称和年份。")
@@ -80,6 +126,17 @@ def open_report(county: str, unit: str, year: int, params_dir: str | Path = "par
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     parameters = {"county": county, "unit": unit, "year": year, "params_dir": str(params_dir)}
     return Report(params, problems, path, digest, parameters)
+
+
+def _check_types(county: object, unit: object, year: object) -> None:
+    for name, value, example in (("county", county, "襄垣县"), ("unit", unit, "下良镇")):
+        if not isinstance(value, str):
+            msg = f"参数 {name} 应为文字（例如 {example}），现为 {value!r}。"
+            raise ReportError(msg)
+    if isinstance(year, bool) or not isinstance(year, int):
+        msg = (f"参数 year 应为整数年份（例如 2021），现为 {year!r}。"
+               "用 papermill 时请写 -p year 2021（不要用 -r，也不要加引号）。")
+        raise ReportError(msg)
 
 
 def parameters_json(report: Report) -> str:
