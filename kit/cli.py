@@ -116,7 +116,7 @@ def _load_plugins() -> None:
     """Import the modules that register further sub-commands, when they exist."""
     import importlib
 
-    for name in ("kit.build_cli", "kit.summary_cli"):
+    for name in ("kit.build_cli", "kit.summary_cli", "kit.yoy_cli"):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:

@@ -10,11 +10,12 @@ from kit.paths import previous_path
 from kit.problems import Problem
 from kit.rules_tables import check_tables
 from kit.rules_text import check_text
+from kit.yoy import with_suggestion
 
 
 def validate(params: ReportParams, previous: ReportParams | None = None) -> list[Problem]:
     """Every problem of a loaded report; ``previous`` is the same unit's report of the year before."""
-    return [*check_tables(params, previous), *check_text(params)]
+    return with_suggestion([*check_tables(params, previous), *check_text(params)], params, previous)
 
 
 def load_previous(path: Path) -> ReportParams | None:
