@@ -21,6 +21,8 @@ def _spans(cell: LabelCell | LayoutCell) -> str:
 
 
 def _line(built: BuiltTable, line: tuple[LayoutCell, ...], head: bool) -> str:
+    # A body line without values (Table 二's block captions and 信息内容 rows) is a header line.
+    head = head or all(isinstance(cell, LabelCell) for cell in line)
     cells = []
     for cell in line:
         if isinstance(cell, LabelCell):
