@@ -1,0 +1,107 @@
+"""Run the template notebook for one unit-year with papermill's Python API.
+
+The parameters are injected by the kit (readable Chinese, checked types), then papermill
+executes the notebook. The executed notebook is always written atomically to its final
+place, also when a cell failed: papermill's error marker cells stay in it, so opening
+``report.ipynb`` shows where and why it stopped.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+
+from kit.notebook_params import inject_parameters
+from kit.publish import write_output
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TEMPLATE = REPO_ROOT / "notebooks" / "report.ipynb"
+KERNEL = "python3"
+QUIET_IPYKERNEL = ["--IPKernelApp.log_level=ERROR"]
+
+
+@dataclass(frozen=True)
+class CellFailure:
+    """Why a run stopped: which cell (prompt and last line; '' if none) and the error."""
+
+    cell: str
+    error: str
+    notebook_kept: bool = False  # the executed notebook, with papermill's error markers, was written
+
+
+class TemplateError(Exception):
+    """The template notebook is missing or unreadable (Chinese message naming the fix)."""
+
+
+def load_template(path: Path) -> NotebookNode:
+    """The template notebook, read once per process (and again when the file changes)."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        msg = f"找不到模板笔记本 {path}。请检查 --template 参数，默认模板是 {DEFAULT_TEMPLATE}。"
+        raise TemplateError(msg) from exc
+    return _read_template(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _read_template(path: Path, mtime_ns: int, size: int) -> NotebookNode:
+    try:
+        return nbformat.read(path, as_version=4)
+    except Exception as exc:
+        msg = f"模板笔记本 {path} 无法读取（{type(exc).__name__}: {exc}）。请恢复该文件。"
+        raise TemplateError(msg) from exc
+
+
+def execute_report(template: Path, parameters: dict[str, object], out_path: Path, *,
+                   cwd: Path, kernel_name: str = KERNEL, timeout: int | None = None,
+                   ) -> tuple[NotebookNode | None, CellFailure | None]:
+    """Execute the template with ``parameters``; write the executed notebook to ``out_path``.
+
+    Returns ``(notebook, None)`` on success and ``(None, failure)`` when a cell raised or
+    the kernel could not run. Raises TemplateError and ParameterError before starting.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    nb = inject_parameters(load_template(template), parameters)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{out_path.stem}.", suffix=".tmp.ipynb", dir=out_path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    failure: CellFailure | None = None
+    try:
+        papermill.execute_notebook(
+            nb, str(tmp), kernel_name=kernel_name, language="python", cwd=str(cwd),
+            progress_bar=False, request_save_on_cell_execute=False,
+            shutdown_kernel="immediate", execution_timeout=timeout,
+            # ipykernel 7 warns on every start that it uses TCP without encryption.
+            extra_arguments=QUIET_IPYKERNEL if kernel_name.startswith("python") else [])
+    except PapermillExecutionError as exc:
+        failure = CellFailure(_describe_cell(exc.exec_count, exc.source),
+                              f"{exc.ename}: {exc.evalue}".rstrip(": "), notebook_kept=True)
+    except Exception as exc:  # the kernel died, did not start, or timed out
+        tmp.unlink(missing_ok=True)
+        first = str(exc).strip().splitlines()
+        return None, CellFailure("", f"笔记本无法运行（{type(exc).__name__}: {first[0] if first else ''}）。"
+                                     "请确认已运行 ./dev.sh setup（Jupyter 内核 python3）后重试。")
+    try:
+        executed = nbformat.read(tmp, as_version=4)
+        # papermill records the input notebook itself when given a node; name the template.
+        executed.metadata.setdefault("papermill", {})["input_path"] = str(template)
+        write_output(out_path, nbformat.writes(executed))
+    finally:
+        tmp.unlink(missing_ok=True)
+    return (None, failure) if failure else (executed, None)
+
+
+def _describe_cell(exec_count: int | None, source: str) -> str:
+    """``In [3] report = open_report(...)``: the prompt and the cell's last line."""
+    lines = [line for line in source.splitlines() if line.strip()]
+    last = lines[-1].strip() if lines else ""
+    return f"In [{exec_count}] {last}" if exec_count is not None else last
