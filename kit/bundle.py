@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 
 from kit import __version__
+from kit.atomic import atomic_target
 from kit.rollup import CountyYear, load_county
 
 REPORT_FILES = ("report.ipynb", "report.html", "report.pdf")
@@ -81,17 +80,9 @@ def write_bundle(county: str, year: int, params_dir: Path, out_root: Path,
     """Write ``<out_root>/<县>/<年>/review.zip`` atomically; returns its path."""
     data = data or load_county(params_dir, county, year)
     target = summary_dir(out_root, county, year) / BUNDLE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{BUNDLE}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for path, name in members(data, out_root):
-                archive.write(path, name)
-            archive.writestr("checks.json", json.dumps(checks_data(data), ensure_ascii=False, indent=2))
-            archive.writestr("checks.txt", checks_text(data))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_target(target) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, name in members(data, out_root):
+            archive.write(path, name)
+        archive.writestr("checks.json", json.dumps(checks_data(data), ensure_ascii=False, indent=2))
+        archive.writestr("checks.txt", checks_text(data))
     return target

@@ -7,14 +7,13 @@ Files are written atomically: a temporary file in the same folder, then a rename
 
 from __future__ import annotations
 
-import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kit import atomic
 from kit.params import Number, ReportParams
 
 
@@ -92,18 +91,8 @@ def dumps(params: ReportParams) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename; never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``text`` to ``path`` atomically (see :mod:`kit.atomic`)."""
+    atomic.write_text(path, text)
 
 
 def save(params: ReportParams, path: Path) -> None:

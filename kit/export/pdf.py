@@ -18,6 +18,7 @@ import nbformat
 from nbformat import NotebookNode
 from traitlets import List, Unicode, default
 
+from kit import atomic
 from kit.export.browser import BrowserThread, find_chromium
 from kit.export.errors import BrowserUnavailable, KitExportError
 from kit.export.fonts import font_override_css
@@ -164,17 +165,8 @@ class PdfPrinter:
 
 
 def write_atomic(out_path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temp file next to ``out_path``, then rename it into place."""
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, out_path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out_path
+    """Write ``data`` to ``out_path`` atomically (see :mod:`kit.atomic`)."""
+    return atomic.write_bytes(out_path, data)
 
 
 class ReportPDFExporter(ReportHTMLExporter):
