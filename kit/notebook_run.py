@@ -8,8 +8,6 @@ place, also when a cell failed: papermill's error marker cells stay in it, so op
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,8 +15,8 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
+from kit.atomic import atomic_target
 from kit.notebook_params import inject_parameters
-from kit.publish import write_output
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TEMPLATE = REPO_ROOT / "notebooks" / "report.ipynb"
@@ -70,33 +68,27 @@ def execute_report(template: Path, parameters: dict[str, object], out_path: Path
     from papermill.exceptions import PapermillExecutionError
 
     nb = inject_parameters(load_template(template), parameters)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{out_path.stem}.", suffix=".tmp.ipynb", dir=out_path.parent)
-    os.close(fd)
-    tmp = Path(name)
     failure: CellFailure | None = None
     try:
-        papermill.execute_notebook(
-            nb, str(tmp), kernel_name=kernel_name, language="python", cwd=str(cwd),
-            progress_bar=False, request_save_on_cell_execute=False,
-            shutdown_kernel="immediate", execution_timeout=timeout,
-            # ipykernel 7 warns on every start that it uses TCP without encryption.
-            extra_arguments=QUIET_IPYKERNEL if kernel_name.startswith("python") else [])
-    except PapermillExecutionError as exc:
-        failure = CellFailure(_describe_cell(exc.exec_count, exc.source),
-                              f"{exc.ename}: {exc.evalue}".rstrip(": "), notebook_kept=True)
-    except Exception as exc:  # the kernel died, did not start, or timed out
-        tmp.unlink(missing_ok=True)
+        with atomic_target(out_path, suffix=".ipynb") as tmp:
+            try:
+                papermill.execute_notebook(
+                    nb, str(tmp), kernel_name=kernel_name, language="python", cwd=str(cwd),
+                    progress_bar=False, request_save_on_cell_execute=False,
+                    shutdown_kernel="immediate", execution_timeout=timeout,
+                    # ipykernel 7 warns on every start that it uses TCP without encryption.
+                    extra_arguments=QUIET_IPYKERNEL if kernel_name.startswith("python") else [])
+            except PapermillExecutionError as exc:  # papermill wrote tmp with its error markers
+                failure = CellFailure(_describe_cell(exc.exec_count, exc.source),
+                                      f"{exc.ename}: {exc.evalue}".rstrip(": "), notebook_kept=True)
+            executed = nbformat.read(tmp, as_version=4)
+            # papermill records the input notebook itself when given a node; name the template.
+            executed.metadata.setdefault("papermill", {})["input_path"] = str(template)
+            nbformat.write(executed, tmp)
+    except Exception as exc:  # the kernel died, did not start, or timed out: nothing written
         first = str(exc).strip().splitlines()
         return None, CellFailure("", f"笔记本无法运行（{type(exc).__name__}: {first[0] if first else ''}）。"
                                      "请确认已运行 ./dev.sh setup（Jupyter 内核 python3）后重试。")
-    try:
-        executed = nbformat.read(tmp, as_version=4)
-        # papermill records the input notebook itself when given a node; name the template.
-        executed.metadata.setdefault("papermill", {})["input_path"] = str(template)
-        write_output(out_path, nbformat.writes(executed))
-    finally:
-        tmp.unlink(missing_ok=True)
     return (None, failure) if failure else (executed, None)
 
 

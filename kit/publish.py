@@ -8,12 +8,12 @@ and later PDFs fail at once with the same message instead of trying again.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nbformat import NotebookNode
+
+from kit.atomic import write_bytes, write_text
 
 if TYPE_CHECKING:
     from kit.export.html import ReportHTMLExporter
@@ -47,12 +47,12 @@ class Publisher:
         return html
 
     def write_html(self, html: str, path: Path) -> Path:
-        return write_output(path, html)
+        return write_text(path, html)
 
     def write_pdf(self, html: str, path: Path) -> Path:
         """Print ``html`` to ``path`` (atomically); raises KitExportError with a Chinese message."""
         printer = self._ensure_printer()
-        return write_output(path, printer.pdf_bytes(html, base_url=path.parent))
+        return write_bytes(path, printer.pdf_bytes(html, base_url=path.parent))
 
     def _ensure_printer(self) -> PdfPrinter:
         if self._browser_error is not None:
@@ -75,23 +75,3 @@ class Publisher:
         if printer is not None:
             printer.close()
 
-
-def write_output(path: Path, data: str | bytes) -> Path:
-    """Write a published file atomically (temp file + rename), readable like any new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; outputs are meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

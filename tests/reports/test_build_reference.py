@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -63,6 +64,9 @@ def test_build_succeeds_with_all_outputs(built):
     assert built.code == 0, built.stdout
     folder = built.folder(XIALIANG)
     assert sorted(p.name for p in folder.iterdir()) == ["report.html", "report.ipynb", "report.pdf"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert {p.stat().st_mode & 0o777 for p in folder.iterdir()} == {0o666 & ~umask}
     assert "[成功] 襄垣县/下良镇/2021" in built.stdout
     assert "共 3 份报告：成功 3 份。" in built.stdout
 
