@@ -126,8 +126,6 @@ class ReportForm:
         self.tabs.children = [p.widget for p in self.pages.values()] + [
             w.VBox([self.checks]), w.VBox([self.full_preview])]
         self.tabs.selected_index = 0
-        self.notice.value = escape(state.notice)
-        self.notice.layout.display = "" if state.notice else "none"
         self.links.outputs = ()
         self.refresh()
 
@@ -164,6 +162,8 @@ class ReportForm:
         titles += [f"检查结果{flags or ' ✓'}", "全文预览"]
         if tuple(self.tabs.titles) != tuple(titles):
             self.tabs.titles = titles
+        self.notice.value = escape(state.notice)
+        self.notice.layout.display = "" if state.notice else "none"
         self.checks.value = (render_problems(state.problems) or
                              '<div class="kit-good">检查通过：没有发现问题。</div>')
         self._show_status()
@@ -210,6 +210,7 @@ class ReportForm:
         self._show_message(result.message, good=result.ok, conflict=result.conflict)
         if result.ok:
             self.chooser.refresh()
+            self.refresh()
         self._show_status()
         return result.ok
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kit import yamlsource
 from kit.cells import format_cell
-from kit.form_fields import data_from_texts, problem_key, texts_from_params
+from kit.form_fields import cell_key, data_from_texts, problem_key, texts_from_params
 from kit.form_files import fingerprint, text_fingerprint, write_with_backup
 from kit.formats import NoFormatError, format_for_year
 from kit.loader import load_params, params_from_data
@@ -24,6 +25,8 @@ from kit.paths import UnsafePathError, params_path
 from kit.problems import Problem, has_errors
 from kit.spec import Table
 from kit.validate import load_previous, validate
+
+NOT_WRITTEN = "保存后才会写入文件。"
 
 
 class FormError(Exception):
@@ -49,7 +52,7 @@ class FormState:
     """One unit-year being drafted. Use :meth:`open`."""
 
     def __init__(self, root: Path, path: Path, params: ReportParams, loaded: str | None,
-                 notice: str = "") -> None:
+                 notice: str = "", raw_cells: dict[str, str] | None = None) -> None:
         self.root = root
         self.path = path
         self.format = params.format
@@ -58,7 +61,7 @@ class FormState:
         self._yoy = dict(params.yoy)  # accepted 同比 sentences: kept as they are
         self._source = str(path)
         self.previous = load_previous(path)
-        self._start(texts_from_params(params), loaded)
+        self._start({**texts_from_params(params), **(raw_cells or {})}, loaded)
 
     @classmethod
     def open(cls, root: Path, county: str, unit: str, year: int) -> FormState:
@@ -76,7 +79,8 @@ class FormState:
                 msg = (f"参数文件 {path} 无法读取，表单不能打开它：\n{listing}\n"
                        f"请按提示改正文件（或运行 python -m kit check {path} 查看详情）后重新打开。")
                 raise FormError(msg)
-            return cls(root, path, params, loaded)
+            return cls(root, path, params, loaded, _file_notice(problems),
+                       _unreadable_cells(path, params))
         try:
             params, path, _ = new_params(root, county, unit, year)
         except NewYearError as exc:
@@ -85,7 +89,7 @@ class FormState:
         notice = (f"新建 {year} 年报告：已根据 {year - 1} 年报告预填单位信息、联系方式、各节文字和"
                   "“二、上年结转”，请逐段改写。" if before.is_file() else
                   f"新建 {year} 年报告（没有找到 {year - 1} 年的参数文件，从空白开始）。")
-        return cls(root, path, params, None, notice + "保存后才会写入文件。")
+        return cls(root, path, params, None, notice + NOT_WRITTEN)
 
     def _start(self, texts: dict[str, str], loaded: str | None) -> None:
         self.texts = texts
@@ -185,6 +189,7 @@ class FormState:
         saved = write_with_backup(self.path, text)
         self._loaded = text_fingerprint(text)
         self._saved = dict(self.texts)
+        self.notice = self.notice.replace(NOT_WRITTEN, "")
         note = f"原文件已备份到 {saved}。" if saved else ""
         errors = sum(p.is_error for p in ev.problems)
         check = f"检查发现 {errors} 个错误，改正后才能发布。" if errors else ""
@@ -203,7 +208,33 @@ class FormState:
             raise FormError(msg)
         self._yoy = dict(params.yoy)
         self.previous = load_previous(self.path)
-        self._start(texts_from_params(params), loaded)
+        self.notice = _file_notice(problems)
+        self._start({**texts_from_params(params), **_unreadable_cells(self.path, params)}, loaded)
+
+
+def _unreadable_cells(path: Path, params: ReportParams) -> dict[str, str]:
+    """The file's own text of cells it holds but that do not parse, so the form shows them
+    (flagged) instead of 0."""
+    doc, _ = yamlsource.read(path)
+    tables = doc.data.get("tables") if doc is not None and isinstance(doc.data, dict) else None
+    found = {}
+    for table_id, row_id, col_id in params.invalid:
+        try:
+            raw = tables[table_id][row_id][col_id]  # type: ignore[index]
+        except (KeyError, TypeError):
+            continue
+        found[cell_key(table_id, row_id, col_id)] = "" if raw is None else str(raw)
+    return found
+
+
+def _file_notice(problems: list[Problem]) -> str:
+    """What the form cannot carry over from the file (unknown keys and the like)."""
+    dropped = [p for p in problems if p.is_error and p.rule != "V-N5"]
+    if not dropped:
+        return ""
+    listing = "；".join(f"{p.where() + '：' if p.where() else ''}{p.message}" for p in dropped[:5])
+    return (f"注意：文件中有 {len(dropped)} 处表单无法识别的内容（{listing}）。"
+            "在表单中保存后，这些内容不会保留；如需保留，请先用文本编辑器改正文件再打开。")
 
 
 def _adds_up(table: Table, row_id: str, col_id: str, in_row: str, in_col: str) -> bool:

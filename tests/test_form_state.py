@@ -220,3 +220,16 @@ def test_an_unreadable_file_is_refused_with_the_reason(root):
     file_2021(root).write_text("unit: [\n", encoding="utf-8")
     with pytest.raises(FormError, match="YAML 格式错误"):
         FormState.open(root, COUNTY, UNIT, 2021)
+
+
+def test_a_cell_the_file_holds_as_text_is_shown_as_is_not_as_zero(root):
+    path = file_2021(root)
+    text = path.read_text(encoding="utf-8").replace(
+        "received: {natural: 0,", 'received: {natural: "1,000",').replace(
+        "regulations: {issued: 0,", "regulations: {issued: 0, bogus: 1,")
+    path.write_text(text, encoding="utf-8")
+    state = FormState.open(root, COUNTY, UNIT, 2021)
+    assert state.get(RECEIVED) == "1,000" and not state.dirty
+    assert state.problems_by_key()[RECEIVED][0].rule == "V-N5"
+    assert "bogus" in state.notice and "不会保留" in state.notice
+    assert not state.save().ok

@@ -133,6 +133,7 @@ def test_a_new_year_from_the_chooser_is_prefilled_and_saved(form, root):
     assert form.widget_for("unit.province").value == "山西省"
     form.save_button.click()
     assert (root / COUNTY / UNIT / "2022.yaml").is_file()
+    assert "保存后才会写入" not in form.notice.value
     assert "2022" in form.chooser.year.options
 
 
