@@ -240,3 +240,10 @@ def test_labels_are_escaped_and_verbatim():
     assert "“三安全一稳定”" in html
     assert "1.属于国家秘密" in html and "1. 属于" not in html
     assert "(" not in BeautifulSoup(html, "html.parser").get_text()  # full-width brackets only
+
+
+def test_applications_table_has_column_widths_filling_the_block():
+    from kit.render_table import COLUMN_WIDTHS
+
+    widths = COLUMN_WIDTHS["applications"]
+    assert len(widths) == 10 and sum(widths) == 100
