@@ -87,7 +87,7 @@ class ProseEditor:
     """A text area for one paragraph field, with a live character count and its messages."""
 
     def __init__(self, state: FormState, key: str, on_edit: OnEdit, rows: int = 6,
-                 placeholder: str = "") -> None:
+                 placeholder: str = "", counted: bool = True) -> None:
         self.state = state
         self.key = key
         self.area = w.Textarea(value=state.get(key), rows=fit_rows(state.get(key), rows),
@@ -102,6 +102,7 @@ class ProseEditor:
             on_edit(key, change["new"])
 
         self.area.observe(edited, names="value")
+        self.count.layout.display = "" if counted else "none"
         self.widget = w.VBox([self.area, self.count, self.messages])
 
     def _count(self) -> None:
@@ -194,10 +195,12 @@ def section_page(state: FormState, section: Section, on_edit: OnEdit) -> Page:
 
 def _breakdown(state: FormState, on_edit: OnEdit, children: list[w.Widget]) -> list[Editor]:
     total = FieldEditor(state, BREAKDOWN_TOTAL, "发布信息总数", on_edit, placeholder="如：44（条）")
-    items = ProseEditor(state, BREAKDOWN_ITEMS, on_edit, rows=3,
+    items = ProseEditor(state, BREAKDOWN_ITEMS, on_edit, rows=3, counted=False,
                         placeholder="每行一个栏目和条数，如：\n通知公告：5\n财政信息：2")
     children += [html('<div class="kit-help">本年主动公开信息条数（用于核对正文中的数字，'
-                      "不单独印出）：</div>", "kit-help"), total.widget, items.widget]
+                      "不单独印出）：</div>", "kit-help"), total.widget,
+                 html('<div class="kit-help">各栏目条数（每行一个，如“通知公告：5”）：</div>',
+                      "kit-help"), items.widget]
     return [total, items]
 
 
