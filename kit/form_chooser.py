@@ -8,7 +8,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-_YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+from kit.paths import path_identity
 
 
 def counties(root: Path) -> list[str]:
@@ -23,7 +23,7 @@ def years(root: Path, county: str, unit: str) -> list[int]:
     folder = root / county / unit
     if not (county and unit) or not folder.is_dir():
         return []
-    return sorted(int(m.group(1)) for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name)))
+    return sorted(found[2] for p in folder.iterdir() if (found := path_identity(p)) is not None)
 
 
 def _folders(path: Path) -> list[str]:
