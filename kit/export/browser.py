@@ -99,6 +99,10 @@ class BrowserThread:
             return
         try:
             pool.submit(self._shutdown).result(timeout=self.timeout_s)
+        except RuntimeError:
+            # At interpreter exit (an atexit close) executors take no new work; Playwright's
+            # driver then ends with our process and takes its Chromium along.
+            pass
         finally:
             pool.shutdown(wait=False)
 
