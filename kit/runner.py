@@ -20,6 +20,7 @@ from kit.paths import DEFAULT_PARAMS
 from kit.plan import DEFAULT_OUT, BuildJob
 from kit.problems import Problem
 from kit.publish import Publisher
+from kit.warm_kernel import execute_report_warm
 
 FORMATS = ("html", "pdf")
 Status = Literal["ok", "partial", "failed", "invalid"]
@@ -36,6 +37,7 @@ class BuildOptions:
     timeout: int | None = 600  # seconds per cell
     chromium: str | None = None  # Chromium executable for PDF; None: $KIT_CHROMIUM or PATH
     font_family: str | None = None  # body font preset ("仿宋") or CSS family list
+    reuse_kernel: bool = False  # True: one kernel per worker, reset between reports (kit.warm_kernel)
 
 
 @dataclass(frozen=True)
@@ -91,9 +93,9 @@ def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None 
                                      "params_dir": str(job.params_dir.resolve())}
     notebook = job.out_dir / NOTEBOOK
     try:
-        nb, failure = execute_report(options.template, parameters, notebook,
-                                     cwd=job.out_dir.resolve(), kernel_name=options.kernel_name,
-                                     timeout=options.timeout)
+        run = execute_report_warm if options.reuse_kernel else execute_report
+        nb, failure = run(options.template, parameters, notebook, cwd=job.out_dir.resolve(),
+                          kernel_name=options.kernel_name, timeout=options.timeout)
     except (TemplateError, ValueError) as exc:
         return result("failed", error=str(exc))
     if nb is None or failure is not None:

@@ -1,0 +1,182 @@
+"""Run the template notebook on a kernel kept alive across reports (one per worker thread).
+
+Starting a kernel and importing pandas and the kit in it costs about 1 s per report; a batch
+of 40 townships pays it once per worker instead. Before each report the kernel's namespace
+is reset (``InteractiveShell.reset(new_session=True)``: user variables, ``In``/``Out`` and the
+prompt counter start afresh), its working folder is set, and warnings shown once are shown
+again. Imported modules stay loaded, which is the point.
+
+Execution still goes through ``papermill.execute_notebook`` (a papermill engine that hands
+nbclient the live kernel), so the executed notebook is the one papermill writes: same cell
+metadata, same execution counts, same error marker cells when a cell raises. After anything
+other than a cell error (timeout, dead kernel, interrupt) the kernel is discarded and the next
+report starts a fresh one. :func:`kit.notebook_run.execute_report` remains the plain path.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import threading
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbformat import NotebookNode
+
+from kit.atomic import atomic_target
+from kit.notebook_params import inject_parameters
+from kit.notebook_run import KERNEL, QUIET_IPYKERNEL, CellFailure, load_template
+from kit.notebook_run import _describe_cell as describe_cell
+
+ENGINE = "kit-warm"
+START_TIMEOUT = 60
+RESET_CODE = """\
+get_ipython().reset(new_session=True)
+get_ipython().kernel.execution_count = 0
+import os as _kit_os, warnings as _kit_warnings
+_kit_os.chdir({cwd!r})
+getattr(_kit_warnings, "_filters_mutated", lambda: None)()
+_kit_warnings.onceregistry.clear()
+del _kit_os, _kit_warnings
+"""
+
+
+class WarmKernel:
+    """One kernel and its client, started once and reset between notebooks."""
+
+    def __init__(self, kernel_name: str = KERNEL) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        self.kernel_name = kernel_name
+        self._run_sync = run_sync
+        self.km = AsyncKernelManager(kernel_name=kernel_name)
+        extra = QUIET_IPYKERNEL if kernel_name.startswith("python") else []
+        run_sync(self.km.start_kernel)(extra_arguments=extra)
+        self.kc: Any = self.km.client()
+        try:
+            self.kc.start_channels()
+            run_sync(self.kc.wait_for_ready)(timeout=START_TIMEOUT)
+        except BaseException:
+            self.close()
+            raise
+
+    def reset(self, cwd: Path) -> None:
+        """A fresh namespace and prompt counter, working in ``cwd``; raises if the kernel is gone."""
+        msg_id = self.kc.execute(RESET_CODE.format(cwd=str(cwd)), silent=True, store_history=False)
+        while True:
+            reply = self._run_sync(self.kc.get_shell_msg)(timeout=START_TIMEOUT)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        if reply["content"]["status"] != "ok":
+            msg = f"kernel reset failed: {reply['content'].get('evalue', '')}"
+            raise RuntimeError(msg)
+
+    def close(self) -> None:
+        try:
+            self.kc.stop_channels()
+        finally:
+            if self._run_sync(self.km.is_alive)():
+                self._run_sync(self.km.shutdown_kernel)(now=True)
+
+
+_LOCAL = threading.local()
+_ALL: list[WarmKernel] = []
+
+
+def thread_kernel(kernel_name: str) -> WarmKernel:
+    """This thread's warm kernel for ``kernel_name``, started on first use."""
+    kernels: dict[str, WarmKernel] = _LOCAL.__dict__.setdefault("kernels", {})
+    if kernel_name not in kernels:
+        if not _ALL:
+            atexit.register(close_kernels)
+        kernels[kernel_name] = WarmKernel(kernel_name)
+        _ALL.append(kernels[kernel_name])
+    return kernels[kernel_name]
+
+
+def discard_kernel(kernel_name: str) -> None:
+    """Shut this thread's kernel down at once (after a timeout, a dead kernel or an interrupt)."""
+    kernel = _LOCAL.__dict__.get("kernels", {}).pop(kernel_name, None)
+    if kernel is not None:
+        _ALL.remove(kernel)
+        with contextlib.suppress(Exception):  # already dead: nothing left to stop
+            kernel.close()
+
+
+def close_kernels() -> None:
+    while _ALL:
+        kernel = _ALL.pop()
+        with contextlib.suppress(Exception):
+            kernel.close()
+    _LOCAL.__dict__.pop("kernels", None)
+
+
+def execute_report_warm(template: Path, parameters: dict[str, object], out_path: Path, *,
+                        cwd: Path, kernel_name: str = KERNEL, timeout: int | None = None,
+                        ) -> tuple[NotebookNode | None, CellFailure | None]:
+    """Like :func:`kit.notebook_run.execute_report`, on this thread's warm kernel."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    _register_engine()
+    nb = inject_parameters(load_template(template), parameters)
+    failure: CellFailure | None = None
+    try:
+        with atomic_target(out_path, suffix=".ipynb") as tmp:
+            try:
+                kernel = thread_kernel(kernel_name)
+                kernel.reset(cwd)
+                papermill.execute_notebook(
+                    nb, str(tmp), engine_name=ENGINE, warm_kernel=kernel, kernel_name=kernel_name,
+                    language="python", progress_bar=False, request_save_on_cell_execute=False,
+                    execution_timeout=timeout)
+            except PapermillExecutionError as exc:  # papermill wrote tmp with its error markers
+                failure = CellFailure(describe_cell(exc.exec_count, exc.source),
+                                      f"{exc.ename}: {exc.evalue}".rstrip(": "), notebook_kept=True)
+            executed = nbformat.read(tmp, as_version=4)
+            executed.metadata.setdefault("papermill", {})["input_path"] = str(template)
+            nbformat.write(executed, tmp)
+    except Exception as exc:  # the kernel died, did not start, or timed out: nothing written
+        discard_kernel(kernel_name)
+        first = str(exc).strip().splitlines()
+        return None, CellFailure("", f"笔记本无法运行（{type(exc).__name__}: {first[0] if first else ''}）。"
+                                     "请确认已运行 ./dev.sh setup（Jupyter 内核 python3）后重试。")
+    except BaseException:  # interrupted: the kernel may be mid-cell
+        discard_kernel(kernel_name)
+        raise
+    return (None, failure) if failure else (executed, None)
+
+
+_registered = False
+
+
+def _register_engine() -> None:
+    global _registered
+    if _registered:
+        return
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.log import logger
+    from papermill.utils import merge_kwargs, remove_args
+
+    class WarmEngine(NBClientEngine):
+        """papermill's nbclient engine, on a kernel that is already running."""
+
+        @classmethod
+        def execute_managed_notebook(cls, nb_man: Any, kernel_name: str, log_output: bool = False,
+                                     stdout_file: Any = None, stderr_file: Any = None,
+                                     start_timeout: int = 60, execution_timeout: int | None = None,
+                                     warm_kernel: WarmKernel | None = None, **kwargs: Any) -> Any:
+            assert warm_kernel is not None
+            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
+            final = merge_kwargs(kwargs, timeout=execution_timeout, startup_timeout=start_timeout,
+                                 kernel_name=kernel_name, log=logger, log_output=log_output,
+                                 stdout_file=stdout_file, stderr_file=stderr_file)
+            client = PapermillNotebookClient(nb_man, km=warm_kernel.km, **final)
+            client.kc = warm_kernel.kc  # nbclient keeps a client it did not create
+            return client.execute()
+
+    papermill_engines.register(ENGINE, WarmEngine)
+    _registered = True
