@@ -10,11 +10,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from kit.batch_cli import add_batch_args, run_batch_build
 from kit.cli import command
 from kit.notebook_run import DEFAULT_TEMPLATE
 from kit.paths import DEFAULT_PARAMS
 from kit.plan import DEFAULT_OUT, describe_filters, plan_jobs
-from kit.runner import FORMATS, BuildOptions, JobResult, build_all
+from kit.runner import FORMATS, BuildOptions, JobResult
 
 LABELS = {"ok": "成功", "partial": "部分完成", "failed": "失败", "invalid": "跳过"}
 
@@ -34,6 +35,7 @@ def _args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=int, default=600, help="每个单元格最长运行秒数（默认 600）")
     parser.add_argument("--chromium", help="生成 PDF 所用的 Chromium 可执行文件（默认自动查找）")
     parser.add_argument("--font", help="正文字体：仿宋、宋体、黑体、楷体，或 CSS 字体列表")
+    add_batch_args(parser)
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -65,12 +67,10 @@ def run_build(args: argparse.Namespace) -> int:
         return 2
     options = BuildOptions(formats=formats, params_dir=args.params, template=args.template,
                            out_root=args.out, timeout=args.timeout, chromium=args.chromium,
-                           font_family=args.font)
+                           font_family=args.font, reuse_kernel=not args.fresh_kernels)
     print(f"开始生成 {len(plan.jobs)} 份报告（{'、'.join(f.upper() for f in formats)}），"
           f"输出到 {args.out}/ ……", flush=True)
-    results = build_all(plan.jobs, options, on_result=lambda r: print(format_result(r), flush=True))
-    print(format_summary(results, len(plan.problems)))
-    return 0 if results and all(r.ok for r in results) and not plan.problems else 1
+    return run_batch_build(plan, options, args)
 
 
 def format_result(res: JobResult) -> str:
