@@ -1,0 +1,20 @@
+"""The benchmark script runs end to end on a tiny county (the real run is bench/batch.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from batch_helpers import REPO
+
+
+@pytest.mark.slow
+def test_bench_smoke_run():
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "batch.py"), "--units", "2",
+                           "--sample", "1"], cwd=REPO, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    for label in ("(a) papermill + nbconvert", "(b) python -m kit build", "(c) python -m kit build"):
+        assert label in out
+    assert "a/b = " in out and "a/c = " in out and "外推" in out and "PSS" in out
