@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +109,27 @@ def close_process_resources() -> None:
     for close in (close_kernels, close_publishers):
         with contextlib.suppress(Exception):
             close()
+
+
+def warm_up(options: BuildOptions) -> None:
+    """Start this process's kernel, HTML exporter and Chromium before the first report.
+
+    The kernel boots and imports the kit in its own process while this one builds the
+    exporter and launches Chromium, so a worker's first report does not pay for them in turn.
+    Failures are left for the first report to meet and report properly.
+    """
+    import nbformat
+
+    from kit.warm_kernel import thread_kernel
+
+    with contextlib.suppress(Exception):
+        if options.reuse_kernel:
+            thread_kernel(options.kernel_name)
+        publisher = process_publisher(options)
+        with tempfile.TemporaryDirectory(prefix="kit-warm-") as tmp:
+            html = publisher.html(nbformat.v4.new_notebook(), Path(tmp), "预热")
+            if "pdf" in options.formats:
+                publisher.write_pdf(html, Path(tmp) / "warm.pdf")
 
 
 def run_batch(jobs: Sequence[BuildJob], options: BuildOptions, report: Report, *,

@@ -22,7 +22,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
 
-from kit.batch import close_process_resources, lost_result, run_job
+from kit.batch import close_process_resources, lost_result, run_job, warm_up
 from kit.incremental import Fingerprint, clean_temp
 from kit.plan import BuildJob
 from kit.runner import BuildOptions, JobResult
@@ -38,12 +38,21 @@ class WorkerTerminated(BaseException):
 _busy = False
 
 
-def _init_worker() -> None:
+def _init_worker(options: BuildOptions) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_term)
     # Close Chromium and the kernel when the worker exits normally; multiprocessing runs its
     # finalizers before thread pools shut down (atexit would be too late for the browser thread).
     multiprocessing.util.Finalize(None, close_process_resources, exitpriority=10)
+    global _busy
+    _busy = True  # SIGTERM during warm-up unwinds like during a report
+    try:
+        warm_up(options)
+    except WorkerTerminated:
+        close_process_resources()
+        os._exit(128 + signal.SIGTERM)
+    finally:
+        _busy = False
 
 
 def _on_term(signum: int, frame: FrameType | None) -> None:
@@ -72,7 +81,7 @@ def run_in_pool(todo: Todo, options: BuildOptions, workers: int,
     queue = deque(todo)
     suspects: set[BuildJob] = set()  # were running when a worker died
     in_flight: dict[Future[JobResult], tuple[BuildJob, Fingerprint]] = {}
-    pool = _new_pool(workers)
+    pool = _new_pool(workers, options)
     try:
         while queue or in_flight:
             while queue and len(in_flight) < workers:
@@ -106,7 +115,7 @@ def run_in_pool(todo: Todo, options: BuildOptions, workers: int,
                     else:
                         suspects.add(job)
                         queue.appendleft((job, fp))
-                pool = _new_pool(workers)
+                pool = _new_pool(workers, options)
     except BaseException:
         _stop(pool)
         for job, _ in in_flight.values():
@@ -115,9 +124,10 @@ def run_in_pool(todo: Todo, options: BuildOptions, workers: int,
     pool.shutdown(wait=True)
 
 
-def _new_pool(workers: int) -> ProcessPoolExecutor:
+def _new_pool(workers: int, options: BuildOptions) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                               initargs=(options,))
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

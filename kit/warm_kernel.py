@@ -31,6 +31,12 @@ from kit.notebook_run import _describe_cell as describe_cell
 
 ENGINE = "kit-warm"
 START_TIMEOUT = 60
+PRELOAD_CODE = """\
+try:
+    import kit.report
+except Exception:
+    pass
+"""
 RESET_CODE = """\
 get_ipython().reset(new_session=True)
 get_ipython().kernel.execution_count = 0
@@ -46,24 +52,33 @@ class WarmKernel:
     """One kernel and its client, started once and reset between notebooks."""
 
     def __init__(self, kernel_name: str = KERNEL) -> None:
+        """Start the kernel process and ask it to import the kit; does not wait for either."""
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
         self.kernel_name = kernel_name
         self._run_sync = run_sync
+        self._ready = False
         self.km = AsyncKernelManager(kernel_name=kernel_name)
         extra = QUIET_IPYKERNEL if kernel_name.startswith("python") else []
         run_sync(self.km.start_kernel)(extra_arguments=extra)
         self.kc: Any = self.km.client()
-        try:
-            self.kc.start_channels()
-            run_sync(self.kc.wait_for_ready)(timeout=START_TIMEOUT)
-        except BaseException:
-            self.close()
-            raise
+        self.kc.start_channels()
+        if kernel_name.startswith("python"):  # queued until the kernel is up; reply not awaited
+            self.kc.execute(PRELOAD_CODE, silent=True, store_history=False)
+
+    def wait_ready(self) -> None:
+        if not self._ready:
+            try:
+                self._run_sync(self.kc.wait_for_ready)(timeout=START_TIMEOUT)
+            except BaseException:
+                self.close()
+                raise
+            self._ready = True
 
     def reset(self, cwd: Path) -> None:
         """A fresh namespace and prompt counter, working in ``cwd``; raises if the kernel is gone."""
+        self.wait_ready()
         msg_id = self.kc.execute(RESET_CODE.format(cwd=str(cwd)), silent=True, store_history=False)
         while True:
             reply = self._run_sync(self.kc.get_shell_msg)(timeout=START_TIMEOUT)
