@@ -10,6 +10,7 @@ and have the kit installed; start them with ``--nthreads 1`` (one report at a ti
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable
 
 from distributed.diagnostics.plugin import WorkerPlugin
@@ -56,6 +57,9 @@ def run_on_dask(address: str, todo: list[tuple[BuildJob, Fingerprint]], options:
         raise SchedulerUnavailable(msg) from exc
     with client:
         client.register_plugin(CloseOnTeardown(), name=CloseOnTeardown.name)
+        if not client.scheduler_info().get("workers"):
+            print(f"调度器 {address} 上还没有工作进程，等待 dask worker 加入……"
+                  f"（在各台机器上运行 dask worker {address} --nthreads 1）", file=sys.stderr, flush=True)
         sendable = absolute_options(options)
         futures = {client.submit(run_job, absolute_job(job), sendable, fp, pure=False): (job, fp)
                    for job, fp in todo}

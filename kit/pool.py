@@ -84,14 +84,12 @@ def run_in_pool(todo: Todo, options: BuildOptions, workers: int,
     pool = _new_pool(workers, options)
     try:
         while queue or in_flight:
-            while queue and len(in_flight) < workers:
-                job, fp = queue[0]
-                if job in suspects and in_flight:
-                    break  # a suspect runs alone, so a second death names the culprit
-                queue.popleft()
+            # A suspect runs alone, so that a second death names the culprit.
+            while (queue and len(in_flight) < workers
+                   and not any(job in suspects for job, _ in in_flight.values())
+                   and not (queue[0][0] in suspects and in_flight)):
+                job, fp = queue.popleft()
                 in_flight[pool.submit(_work, job, options, fp)] = (job, fp)
-                if job in suspects:
-                    break
             finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
             if any(isinstance(f.exception(), BrokenProcessPool) for f in finished):
                 wait(in_flight)  # a broken pool fails every other future at once
