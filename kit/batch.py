@@ -61,6 +61,9 @@ class SchedulerUnavailable(RuntimeError):
 
 
 def default_workers() -> int:
+    """The CPU cores this process may use (respects taskset/cgroup CPU sets)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
 
 
