@@ -132,8 +132,9 @@ def by_hand(params: Path, out: Path, units: list[str]) -> Timing:
 
 def kit_build(label: str, params: Path, out: Path, units: int, jobs: int | None) -> Timing:
     """(b)/(c) ``python -m kit build --to html,pdf`` as one subprocess."""
+    # --no-rollup: (a) makes no county roll-up either, so both sides do the same work.
     cmd = [sys.executable, "-m", "kit", "build", "--to", "html,pdf", "--params", str(params),
-           "--out", str(out), "--no-progress"]
+           "--out", str(out), "--no-progress", "--no-rollup"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     start = time.perf_counter()

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kit.plan import Plan
 from kit.runner import BuildOptions
+
+if TYPE_CHECKING:
+    from kit.batch import Outcome
 
 
 def add_batch_args(parser: argparse.ArgumentParser) -> None:
@@ -24,12 +29,14 @@ def add_batch_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scheduler", metavar="tcp://主机:端口",
                         help="把报告交给 Dask 集群生成（各机器须能访问同样的路径）")
     parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    parser.add_argument("--no-rollup", action="store_true",
+                        help="生成了整个县的报告时，也不生成县级汇总和审阅包（默认生成）")
     parser.add_argument("--fresh-kernels", action="store_true",
                         help="每份报告启动新的 Jupyter 内核（较慢；默认每个工作进程复用一个内核，每份报告前清空）")
 
 
 def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace) -> int:
-    from kit.batch import Outcome, SchedulerUnavailable, close_process_resources, run_batch
+    from kit.batch import SchedulerUnavailable, close_process_resources, run_batch
     from kit.index_page import write_index
     from kit.progress import Progress, format_table, format_totals
 
@@ -62,6 +69,41 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
         print(f"已中断：{len(outcomes)} 份已处理，{left} 份未完成。已生成的文件都完整保留；"
               "再次运行同一命令会跳过已完成的报告，只补做未完成的。", file=sys.stderr)
         return 130
-    ok = all(o.succeeded for o in outcomes) and not plan.problems
+    summaries_ok = args.no_rollup or run_rollups(outcomes, options, force=args.force)
+    ok = all(o.succeeded for o in outcomes) and not plan.problems and summaries_ok
     return 0 if ok else 1
+
+
+def rollups_due(outcomes: list[Outcome], out_root: Path, force: bool = False,
+                ) -> list[tuple[Path, str, int]]:
+    """(params dir, county, year) whose every township was in this build and whose roll-up is
+    stale: a report of it was (re)built now, or the roll-up is missing, or ``force``."""
+    from kit.bundle import summary_dir
+    from kit.summary_cli import HTML, whole_counties
+
+    by_root: dict[Path, list[Outcome]] = {}
+    for outcome in outcomes:
+        by_root.setdefault(outcome.job.params_dir, []).append(outcome)
+    due = []
+    for root, group in by_root.items():
+        built = [(o.job.county, o.job.unit, o.job.year) for o in group]
+        for county, year in whole_counties(built, root):
+            fresh = any(o.result is not None for o in group
+                        if (o.job.county, o.job.year) == (county, year))
+            missing = not (summary_dir(out_root, county, year) / HTML).is_file()
+            if force or fresh or missing:
+                due.append((root, county, year))
+    return due
+
+
+def run_rollups(outcomes: list[Outcome], options: BuildOptions, force: bool = False) -> bool:
+    """The county roll-up (summary notebook, HTML/PDF, review.zip) after a whole county's build."""
+    from kit.summary_cli import build_summary, format_summary_result
+
+    ok = True
+    for root, county, year in rollups_due(outcomes, options.out_root, force):
+        result = build_summary(county, year, root, options.out_root, options.formats)
+        print(format_summary_result(result), flush=True)
+        ok = ok and result.ok
+    return ok
 

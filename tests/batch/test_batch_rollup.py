@@ -1,0 +1,55 @@
+"""A build that covers a whole county also makes its roll-up, and skips it when nothing changed."""
+
+import contextlib
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+from kit.cli import main
+
+ROLLUP = Path(__file__).resolve().parents[1] / "fixtures" / "rollup" / "params"
+
+
+def build(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["build", "--to", "html", "--jobs", "1", "--no-progress", *args])
+    return code, out.getvalue()
+
+
+def test_whole_county_build_makes_rollup_once(tmp_path):
+    params = tmp_path / "params"
+    shutil.copytree(ROLLUP, params)
+    outputs = tmp_path / "outputs"
+    code, text = build("--params", str(params), "--out", str(outputs), "--year", "2022")
+    assert code == 0, text
+    summary = outputs / "虚构县" / "2022" / "summary.html"
+    assert summary.is_file() and "[县级汇总] 虚构县 2022" in text
+    with zipfile.ZipFile(outputs / "虚构县" / "2022" / "review.zip") as bundle:
+        names = set(bundle.namelist())
+    assert {"甲镇/report.html", "乙乡/report.html", "summary.html", "checks.json"} <= names
+    first = summary.stat().st_mtime_ns
+
+    code, text = build("--params", str(params), "--out", str(outputs), "--year", "2022")
+    assert code == 0 and "县级汇总" not in text  # every report skipped: the roll-up is current
+    assert summary.stat().st_mtime_ns == first
+
+
+def test_part_of_a_county_makes_no_rollup(tmp_path):
+    params = tmp_path / "params"
+    shutil.copytree(ROLLUP, params)
+    outputs = tmp_path / "outputs"
+    code, text = build("--params", str(params), "--out", str(outputs), "--year", "2022",
+                       "--unit", "甲镇")
+    assert code == 0, text
+    assert not (outputs / "虚构县" / "2022").exists()
+
+
+def test_no_rollup_flag(tmp_path):
+    params = tmp_path / "params"
+    shutil.copytree(ROLLUP, params)
+    outputs = tmp_path / "outputs"
+    code, text = build("--params", str(params), "--out", str(outputs), "--year", "2022", "--no-rollup")
+    assert code == 0, text
+    assert not (outputs / "虚构县" / "2022").exists()
