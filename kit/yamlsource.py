@@ -11,6 +11,8 @@ import yaml
 from kit.problems import Problem, error
 
 KeyPath = tuple[str, ...]
+# libyaml's loader (shipped in PyYAML's wheels) parses about 9× faster than the pure-Python one.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -50,8 +52,8 @@ def _looks_gbk(raw: bytes) -> bool:
 def parse(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse YAML text, reporting syntax errors with their line and duplicate keys."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=Loader)
+        data = yaml.load(text, Loader=Loader)  # a safe loader (CSafeLoader or SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
