@@ -9,18 +9,15 @@ writes ``outputs/<县>/<年>/review.zip`` (:mod:`kit.bundle`). ``kit build`` cal
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import nbformat
 from nbformat import NotebookNode
 
+from kit.atomic import write_text
 from kit.bundle import summary_dir, write_bundle
 from kit.cli import command
 from kit.formats import NoFormatError
@@ -51,44 +48,23 @@ class SummaryResult:
 def run_notebook(county: str, year: int, params_dir: Path, out_dir: Path,
                  template: Path = TEMPLATE, timeout: int | None = 600,
                  ) -> tuple[NotebookNode | None, str | None]:
-    """Execute the summary template into ``out_dir/summary.ipynb`` (written atomically, also
-    when a cell fails, so the error can be read there). Returns (notebook, None) or (None, why)."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
+    """Execute the summary template into ``out_dir/summary.ipynb`` through the same runner as
+    the reports (readable injected parameters; written atomically, also when a cell fails, so
+    the error can be read there). Returns (notebook, None) or (None, why)."""
+    from kit.notebook_run import TemplateError, execute_report
 
-    with contextlib.suppress(ImportError):
-        import kit.papermill_plugin  # noqa: F401  (injected Chinese stays readable)
     out_dir.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".summary.", suffix=".tmp.ipynb", dir=out_dir)
-    os.close(fd)
-    tmp = Path(name)
-    failure = None
+    parameters = {"county": county, "year": year, "params_dir": str(params_dir.resolve())}
     try:
-        papermill.execute_notebook(
-            str(template), str(tmp), parameters={"county": county, "year": year,
-                                                 "params_dir": str(params_dir.resolve())},
-            kernel_name="python3", language="python", cwd=str(out_dir.resolve()),
-            progress_bar=False, request_save_on_cell_execute=False,
-            shutdown_kernel="immediate", execution_timeout=timeout)
-    except PapermillExecutionError as exc:
-        failure = f"汇总笔记本第 {exc.exec_count} 个单元格出错：{exc.ename}: {exc.evalue}"
-    except Exception as exc:
-        tmp.unlink(missing_ok=True)
-        return None, (f"汇总笔记本无法运行（{type(exc).__name__}: {str(exc).strip()[:200]}）。"
-                      "请确认已运行 ./dev.sh setup（Jupyter 内核 python3）后重试。")
-    try:
-        nb = nbformat.read(tmp, as_version=4)
-        os.replace(tmp, out_dir / NOTEBOOK)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return (None, failure) if failure else (nb, None)
-
-
-def _write_text(path: Path, text: str) -> Path:
-    from kit.params_yaml import write_atomic
-
-    write_atomic(path, text)
-    return path
+        nb, failure = execute_report(template, parameters, out_dir / NOTEBOOK,
+                                     cwd=out_dir.resolve(), timeout=timeout)
+    except (TemplateError, ValueError) as exc:
+        return None, str(exc)
+    if failure is None:
+        return nb, None
+    if not failure.notebook_kept:
+        return None, failure.error
+    return None, f"汇总笔记本运行到单元格 {failure.cell} 时出错：{failure.error}"
 
 
 def build_summary(county: str, year: int, params_dir: Path, out_root: Path,
@@ -118,7 +94,7 @@ def build_summary(county: str, year: int, params_dir: Path, out_root: Path,
     try:
         html, _ = ReportHTMLExporter().from_notebook_node(
             nb, resources={"metadata": {"name": title, "path": str(out_dir)}})
-        outputs.append(_write_text(out_dir / HTML, html))
+        outputs.append(write_text(out_dir / HTML, html))
     except Exception as exc:
         for name in (HTML, PDF):
             (out_dir / name).unlink(missing_ok=True)
