@@ -70,6 +70,7 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
               "再次运行同一命令会跳过已完成的报告，只补做未完成的。", file=sys.stderr)
         return 130
     summaries_ok = args.no_rollup or run_rollups(outcomes, options, force=args.force)
+    write_index(options.out_root)  # again: it links the roll-ups just made
     ok = all(o.succeeded for o in outcomes) and not plan.problems and summaries_ok
     return 0 if ok else 1
 

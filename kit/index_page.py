@@ -52,10 +52,28 @@ def report_folders(out_root: Path) -> list[Path]:
     return sorted(found)
 
 
+ROLLUP_FILES = (("summary.html", "汇总 HTML"), ("summary.pdf", "汇总 PDF"),
+                ("summary.ipynb", "汇总笔记本"), ("review.zip", "审阅包"))
+
+
+def rollups(out_root: Path) -> dict[str, list[tuple[str, str]]]:
+    """County → [(year, links HTML)] for the roll-ups in ``<县>/<年>/``."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for folder in sorted(out_root.glob("*/*")):
+        if folder.parts[-2].startswith(".") or not _YEAR.match(folder.name):
+            continue
+        rel = folder.relative_to(out_root).as_posix()
+        links = " ".join(f'<a href="{quote(f"{rel}/{name}")}">{label}</a>'
+                         for name, label in ROLLUP_FILES if (folder / name).is_file())
+        if links:
+            found.setdefault(folder.parts[-2], []).append((folder.name, links))
+    return found
+
+
 def write_index(out_root: Path) -> Path:
     """Write ``<out_root>/index.html`` and return its path."""
     rows = [_entry(out_root, folder) for folder in report_folders(out_root)]
-    return write_text(out_root / INDEX, render(rows))
+    return write_text(out_root / INDEX, render(rows, rollups(out_root)))
 
 
 def _entry(out_root: Path, folder: Path) -> dict[str, Any]:
@@ -67,7 +85,9 @@ def _entry(out_root: Path, folder: Path) -> dict[str, Any]:
             "status": state.get("status"), "state": state, "files": files}
 
 
-def render(rows: list[dict[str, Any]]) -> str:
+def render(rows: list[dict[str, Any]], county_rollups: dict[str, list[tuple[str, str]]] | None = None,
+           ) -> str:
+    county_rollups = county_rollups or {}
     counts = Counter(STATUS.get(r["status"], STATUS[None])[0] for r in rows)
     summary = "，".join(f"{label} {n} 份" for label, n in counts.most_common())
     parts = ["<h1>政府信息公开工作年度报告 · 生成结果</h1>",
@@ -76,8 +96,10 @@ def render(rows: list[dict[str, Any]]) -> str:
              "由 python -m kit build 生成。</span></p>"]
     if not rows:
         parts.append("<p>输出目录中还没有报告。运行 python -m kit build 生成报告。</p>")
-    for county in sorted({r["county"] for r in rows}):
+    for county in sorted({r["county"] for r in rows} | set(county_rollups)):
         parts.append(f"<h2>{escape(county)}</h2>")
+        for year, links in county_rollups.get(county, []):
+            parts.append(f"<p>{escape(year)} 年度县级汇总：{links}</p>")
         parts.append("<table><thead><tr><th>乡镇</th><th>年度</th><th>状态</th><th>校验问题</th>"
                      "<th>文件</th><th>说明</th></tr></thead><tbody>")
         parts += [_row(r) for r in rows if r["county"] == county]

@@ -29,6 +29,8 @@ def test_whole_county_build_makes_rollup_once(tmp_path):
     with zipfile.ZipFile(outputs / "虚构县" / "2022" / "review.zip") as bundle:
         names = set(bundle.namelist())
     assert {"甲镇/report.html", "乙乡/report.html", "summary.html", "checks.json"} <= names
+    index = (outputs / "index.html").read_text(encoding="utf-8")
+    assert "2022 年度县级汇总" in index and "2022/summary.html" in index and "review.zip" in index
     first = summary.stat().st_mtime_ns
 
     code, text = build("--params", str(params), "--out", str(outputs), "--year", "2022")
