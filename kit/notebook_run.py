@@ -8,8 +8,9 @@ place, also when a cell failed: papermill's error marker cells stay in it, so op
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import nbformat
@@ -56,28 +57,30 @@ def _read_template(path: Path, mtime_ns: int, size: int) -> NotebookNode:
         raise TemplateError(msg) from exc
 
 
+Execute = Callable[[NotebookNode, Path], None]  # run papermill on a notebook into a path
+
+
 def execute_report(template: Path, parameters: dict[str, object], out_path: Path, *,
                    cwd: Path, kernel_name: str = KERNEL, timeout: int | None = None,
+                   execute: Execute | None = None, on_abort: Callable[[], None] | None = None,
                    ) -> tuple[NotebookNode | None, CellFailure | None]:
     """Execute the template with ``parameters``; write the executed notebook to ``out_path``.
 
+    ``execute`` runs papermill (default: a fresh kernel per notebook); ``on_abort`` is called
+    when the run ends other than by finishing or by a cell error (e.g. to drop a warm kernel).
     Returns ``(notebook, None)`` on success and ``(None, failure)`` when a cell raised or
     the kernel could not run. Raises TemplateError and ParameterError before starting.
     """
-    import papermill
     from papermill.exceptions import PapermillExecutionError
 
     nb = inject_parameters(load_template(template), parameters)
+    if execute is None:
+        execute = partial(_fresh_kernel, kernel_name=kernel_name, cwd=cwd, timeout=timeout)
     failure: CellFailure | None = None
     try:
         with atomic_target(out_path, suffix=".ipynb") as tmp:
             try:
-                papermill.execute_notebook(
-                    nb, str(tmp), kernel_name=kernel_name, language="python", cwd=str(cwd),
-                    progress_bar=False, request_save_on_cell_execute=False,
-                    shutdown_kernel="immediate", execution_timeout=timeout,
-                    # ipykernel 7 warns on every start that it uses TCP without encryption.
-                    extra_arguments=QUIET_IPYKERNEL if kernel_name.startswith("python") else [])
+                execute(nb, tmp)
             except PapermillExecutionError as exc:  # papermill wrote tmp with its error markers
                 failure = CellFailure(_describe_cell(exc.exec_count, exc.source),
                                       f"{exc.ename}: {exc.evalue}".rstrip(": "), notebook_kept=True)
@@ -86,10 +89,28 @@ def execute_report(template: Path, parameters: dict[str, object], out_path: Path
             executed.metadata.setdefault("papermill", {})["input_path"] = str(template)
             nbformat.write(executed, tmp)
     except Exception as exc:  # the kernel died, did not start, or timed out: nothing written
+        if on_abort is not None:
+            on_abort()
         first = str(exc).strip().splitlines()
         return None, CellFailure("", f"笔记本无法运行（{type(exc).__name__}: {first[0] if first else ''}）。"
                                      "请确认已运行 ./dev.sh setup（Jupyter 内核 python3）后重试。")
+    except BaseException:  # interrupted
+        if on_abort is not None:
+            on_abort()
+        raise
     return (None, failure) if failure else (executed, None)
+
+
+def _fresh_kernel(nb: NotebookNode, out: Path, *, kernel_name: str, cwd: Path,
+                  timeout: int | None) -> None:
+    import papermill
+
+    papermill.execute_notebook(
+        nb, str(out), kernel_name=kernel_name, language="python", cwd=str(cwd),
+        progress_bar=False, request_save_on_cell_execute=False,
+        shutdown_kernel="immediate", execution_timeout=timeout,
+        # ipykernel 7 warns on every start that it uses TCP without encryption.
+        extra_arguments=QUIET_IPYKERNEL if kernel_name.startswith("python") else [])
 
 
 def _describe_cell(exec_count: int | None, source: str) -> str:

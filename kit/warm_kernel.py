@@ -21,13 +21,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import nbformat
 from nbformat import NotebookNode
 
-from kit.atomic import atomic_target
-from kit.notebook_params import inject_parameters
-from kit.notebook_run import KERNEL, QUIET_IPYKERNEL, CellFailure, load_template
-from kit.notebook_run import _describe_cell as describe_cell
+from kit.notebook_run import KERNEL, QUIET_IPYKERNEL, CellFailure, execute_report
 
 ENGINE = "kit-warm"
 START_TIMEOUT = 60
@@ -132,36 +128,21 @@ def execute_report_warm(template: Path, parameters: dict[str, object], out_path:
                         cwd: Path, kernel_name: str = KERNEL, timeout: int | None = None,
                         ) -> tuple[NotebookNode | None, CellFailure | None]:
     """Like :func:`kit.notebook_run.execute_report`, on this thread's warm kernel."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
 
-    _register_engine()
-    nb = inject_parameters(load_template(template), parameters)
-    failure: CellFailure | None = None
-    try:
-        with atomic_target(out_path, suffix=".ipynb") as tmp:
-            try:
-                kernel = thread_kernel(kernel_name)
-                kernel.reset(cwd)
-                papermill.execute_notebook(
-                    nb, str(tmp), engine_name=ENGINE, warm_kernel=kernel, kernel_name=kernel_name,
-                    language="python", progress_bar=False, request_save_on_cell_execute=False,
-                    execution_timeout=timeout)
-            except PapermillExecutionError as exc:  # papermill wrote tmp with its error markers
-                failure = CellFailure(describe_cell(exc.exec_count, exc.source),
-                                      f"{exc.ename}: {exc.evalue}".rstrip(": "), notebook_kept=True)
-            executed = nbformat.read(tmp, as_version=4)
-            executed.metadata.setdefault("papermill", {})["input_path"] = str(template)
-            nbformat.write(executed, tmp)
-    except Exception as exc:  # the kernel died, did not start, or timed out: nothing written
-        discard_kernel(kernel_name)
-        first = str(exc).strip().splitlines()
-        return None, CellFailure("", f"笔记本无法运行（{type(exc).__name__}: {first[0] if first else ''}）。"
-                                     "请确认已运行 ./dev.sh setup（Jupyter 内核 python3）后重试。")
-    except BaseException:  # interrupted: the kernel may be mid-cell
-        discard_kernel(kernel_name)
-        raise
-    return (None, failure) if failure else (executed, None)
+    def execute(nb: NotebookNode, out: Path) -> None:
+        import papermill
+
+        _register_engine()
+        kernel = thread_kernel(kernel_name)
+        kernel.reset(cwd)
+        papermill.execute_notebook(
+            nb, str(out), engine_name=ENGINE, warm_kernel=kernel, kernel_name=kernel_name,
+            language="python", progress_bar=False, request_save_on_cell_execute=False,
+            execution_timeout=timeout)
+
+    return execute_report(template, parameters, out_path, cwd=cwd, kernel_name=kernel_name,
+                          timeout=timeout, execute=execute,
+                          on_abort=lambda: discard_kernel(kernel_name))
 
 
 _registered = False

@@ -18,6 +18,7 @@ from batch_helpers import (
     state,
     temp_files,
     unit_name,
+    wait_for_line,
 )
 
 UNITS = 6
@@ -28,7 +29,7 @@ def _interrupt(tmp_path, sig: int) -> tuple:
     out = tmp_path / "out"
     proc = start_build("--jobs", "2", "--params", str(params), "--out", str(out))
     try:
-        early = _lines_until(proc, "[成功]")
+        early = wait_for_line(proc, "[成功]")
         os.killpg(proc.pid, sig)  # the whole process group, as a terminal's Ctrl-C does
         rest, err = proc.communicate(timeout=60)
     finally:
@@ -36,19 +37,6 @@ def _interrupt(tmp_path, sig: int) -> tuple:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     return params, out, proc.returncode, "".join(early) + rest, err
-
-
-def _lines_until(proc, marker: str, timeout: float = 120) -> list[str]:
-    lines: list[str] = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        lines.append(line)
-        if marker in line:
-            return lines
-    raise AssertionError(f"no {marker!r} before the build ended: {lines!r}")
 
 
 def _finished(out) -> set[int]:
