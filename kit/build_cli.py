@@ -1,7 +1,7 @@
 """``python -m kit build``: build reports for the chosen unit-years and print a summary.
 
-Exit code 0 when every report was built in every requested format, 1 otherwise, 2 for a
-usage error (nothing to build, unknown format).
+Exit code 0 when every report was built in every requested format or skipped as unchanged,
+1 otherwise, 2 for a usage error (nothing to build, unknown format), 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -93,20 +93,3 @@ def format_result(res: JobResult) -> str:
     if res.outputs:
         lines.append(f"    出错的笔记本已保留，可打开查看：{res.outputs[0]}")
     return "\n".join(lines)
-
-
-def format_summary(results: list[JobResult], skipped_paths: int = 0) -> str:
-    counts = {status: sum(r.status == status for r in results) for status in LABELS}
-    parts = [f"成功 {counts['ok']} 份"]
-    if counts["partial"]:
-        parts.append(f"部分完成 {counts['partial']} 份")
-    if counts["failed"]:
-        parts.append(f"生成出错 {counts['failed']} 份")
-    if counts["invalid"]:
-        parts.append(f"参数有错误而跳过 {counts['invalid']} 份")
-    text = f"共 {len(results)} 份报告：{'，'.join(parts)}。"
-    if skipped_paths:
-        text += f"另有 {skipped_paths} 个路径无法处理（见上）。"
-    if counts["ok"] < len(results):
-        text += "请按上面的提示处理后重新运行 python -m kit build。"
-    return text
