@@ -19,10 +19,12 @@ from urllib.parse import quote
 
 from kit.atomic import write_text
 from kit.incremental import OUTPUT_NAMES, STATE_DIR, read_state
+from kit.runner import STATUS_LABELS
 
 INDEX = "index.html"
-STATUS = {"ok": ("成功", "ok"), "partial": ("部分完成", "warn"), "failed": ("失败", "bad"),
-          "invalid": ("参数有错误", "bad"), None: ("未记录", "warn")}
+STATUS = {status: (STATUS_LABELS[status], css) for status, css in
+          (("ok", "ok"), ("partial", "warn"), ("failed", "bad"), ("invalid", "bad"))}
+STATUS[None] = ("未记录", "warn")
 LINKS = (("notebook", "笔记本"), ("html", "HTML"), ("pdf", "PDF"))
 _YEAR = re.compile(r"^\d{4}$")
 

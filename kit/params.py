@@ -21,6 +21,7 @@ CellKey = tuple[str, str, str]  # (table id, row id, column id)
 UNIT_KINDS = ("乡", "镇", "街道")
 ORGAN_SUFFIX = {"乡": "人民政府", "镇": "人民政府", "街道": "街道办事处"}
 REWRITE_MARK = "【请按本年度情况改写】"
+TITLE_TAIL = "政府信息公开工作年度报告"
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,13 @@ class ReportParams:
         return format_for_year(self.year)
 
     @property
+    def canonical_title(self) -> str:
+        """The standard title, e.g. 襄垣县下良镇人民政府2021年政府信息公开工作年度报告."""
+        return f"{self.unit.organ}{self.year}年{TITLE_TAIL}"
+
+    @property
     def display_title(self) -> str:
-        return self.title or f"{self.unit.organ}{self.year}年政府信息公开工作年度报告"
+        return self.title or self.canonical_title
 
     def section(self, section_id: str) -> SectionText:
         return self.sections.get(section_id, SectionText())

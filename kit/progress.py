@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from kit.batch import SKIPPED, Outcome
+from kit.runner import STATUS_LABELS
 
-LABELS = {"ok": "成功", "partial": "部分完成", "failed": "失败", "invalid": "参数有错误",
-          SKIPPED: "未改动"}
+LABELS = {**STATUS_LABELS, SKIPPED: "未改动"}
 
 
 class Progress:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from kit.params import ReportParams
+from kit.params import TITLE_TAIL, ReportParams
 from kit.problems import Problem
 from kit.render_table import render_table
 from kit.tables import build_table
@@ -29,9 +29,6 @@ def preamble_text(params: ReportParams) -> str:
     from kit.newyear import default_preamble
 
     return default_preamble(params.unit, params.year, params.format.notice)
-
-
-TITLE_TAIL = "政府信息公开工作年度报告"
 
 
 def title_html(params: ReportParams) -> str:

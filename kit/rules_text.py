@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kit.params import REWRITE_MARK, ReportParams
+from kit.params import REWRITE_MARK, TITLE_TAIL, ReportParams
 from kit.problems import Problem, error, warning
 
 _YEAR = re.compile(r"(\d{4})\s*年")
@@ -44,18 +44,14 @@ def _title(params: ReportParams) -> Iterator[Problem]:
         if int(found) != params.year:
             yield error("V-F7", f"标题中的年份 {found} 与报告年度 {params.year} 不一致。请改正标题。", **where)
     if re.search(r"\s", title):
-        yield warning("V-F8", f"标题“{title}”中有多余的空格。规范写法如“{_canonical(params)}”，"
+        yield warning("V-F8", f"标题“{title}”中有多余的空格。规范写法如“{params.canonical_title}”，"
                       "请删除空格（或删除 title 一项，使用自动生成的标题）。", **where)
     if title.count("年度") > 1:
-        yield warning("V-F8", f"标题“{title}”中“年度”重复出现。规范写法如“{_canonical(params)}”。",
+        yield warning("V-F8", f"标题“{title}”中“年度”重复出现。规范写法如“{params.canonical_title}”。",
                       **where)
-    if "政府信息公开工作年度报告" not in re.sub(r"\s", "", title):
-        yield warning("V-F8", f"标题中应含“政府信息公开工作年度报告”。规范写法如“{_canonical(params)}”。",
+    if TITLE_TAIL not in re.sub(r"\s", "", title):
+        yield warning("V-F8", f"标题中应含“{TITLE_TAIL}”。规范写法如“{params.canonical_title}”。",
                       **where)
-
-
-def _canonical(params: ReportParams) -> str:
-    return f"{params.unit.organ}{params.year}年政府信息公开工作年度报告"
 
 
 def _preamble(params: ReportParams) -> Iterator[Problem]:

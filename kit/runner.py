@@ -24,6 +24,9 @@ from kit.warm_kernel import execute_report_warm
 
 FORMATS = ("html", "pdf")
 Status = Literal["ok", "partial", "failed", "invalid"]
+#: How a report's status reads in summaries and the index page.
+STATUS_LABELS: dict[str, str] = {"ok": "成功", "partial": "部分完成", "failed": "失败",
+                                 "invalid": "参数有错误"}
 NOTEBOOK, HTML, PDF = "report.ipynb", "report.html", "report.pdf"
 
 

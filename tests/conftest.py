@@ -1,5 +1,6 @@
 """Root-level pytest fixtures shared by every test module. Keep this file minimal."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,3 +12,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 def repo_root() -> Path:
     """The repository's top folder (where dev.sh and pyproject.toml are)."""
     return REPO_ROOT
+
+
+@pytest.fixture
+def params_copy(tmp_path: Path) -> Path:
+    """A copy of the repository's params/ in tmp_path: tests never write the real one."""
+    shutil.copytree(REPO_ROOT / "params", tmp_path / "params")
+    return tmp_path / "params"

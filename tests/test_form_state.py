@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,9 +22,8 @@ DISCLOSED = cell_key("applications", "disclosed", "natural")
 
 
 @pytest.fixture
-def root(tmp_path: Path) -> Path:
-    shutil.copytree(REPO / "params", tmp_path / "params")
-    return tmp_path / "params"
+def root(params_copy: Path) -> Path:
+    return params_copy
 
 
 def file_2021(root: Path) -> Path:

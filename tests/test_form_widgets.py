@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import ipywidgets as w
@@ -22,9 +21,8 @@ COMMERCIAL = cell_key("applications", "received", "commercial")
 
 
 @pytest.fixture
-def root(tmp_path: Path) -> Path:
-    shutil.copytree(REPO / "params", tmp_path / "params")
-    return tmp_path / "params"
+def root(params_copy: Path) -> Path:
+    return params_copy
 
 
 @pytest.fixture
