@@ -2,7 +2,7 @@
 # Developer entry point for the township report kit.
 #
 #   ./dev.sh example   set up, then build the built-in example report into outputs/
-#   ./dev.sh test      set up, then run ruff and the whole test suite (extra args go to pytest)
+#   ./dev.sh test      set up, then run ruff, lint-imports and the whole test suite (extra args go to pytest)
 #   ./dev.sh setup     only set up
 #
 # Set-up is idempotent and quick when already done:
@@ -265,6 +265,8 @@ cmd_test() {
     local ruff_status=0 status=0
     log "ruff check kit tests"
     "$VPY" -m ruff check kit tests || ruff_status=$?
+    log "lint-imports (the layers contract in pyproject.toml)"
+    "$VENV/bin/lint-imports" --no-cache || ruff_status=$?
     log "pytest $*"
     "$VPY" -m pytest "$@" || status=$?
     if [[ $status -eq 5 ]]; then

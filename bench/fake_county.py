@@ -10,9 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from kit.newyear import default_preamble
-from kit.params import Breakdown, Prose, ReportParams, SectionText, Unit
-from kit.params_yaml import dumps, write_atomic
+from kit.params.newyear import default_preamble
+from kit.params.model import Breakdown, Prose, ReportParams, SectionText, Unit
+from kit.params.writer import dumps, write_atomic
 
 COUNTY = "基准县"
 COLS = ("natural", "commercial", "research", "nonprofit", "legal", "other")

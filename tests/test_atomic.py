@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from kit.atomic import atomic_target, write_text
+from kit.base.atomic import atomic_target, write_text
 
 
 def test_write_replaces_with_ordinary_permissions(tmp_path):

@@ -82,7 +82,7 @@ def test_new_prefills_from_previous_year(tree):
     result = kit("new", "襄垣县/下良镇", "2022", "--params", str(tree / "params"))
     assert result.returncode == 0, result.stderr
     new = tree / "params" / "襄垣县" / "下良镇" / "2022.yaml"
-    from kit.loader import load_params
+    from kit.params.loader import load_params
 
     params, problems = load_params(new)
     assert problems == []
@@ -105,7 +105,7 @@ def test_new_never_overwrites(tree):
 def test_new_without_previous_year(tree):
     result = kit("new", "襄垣县/古韩镇", "2023", "--params", str(tree / "params"))
     assert result.returncode == 0
-    from kit.loader import load_params
+    from kit.params.loader import load_params
 
     params, problems = load_params(tree / "params" / "襄垣县" / "古韩镇" / "2023.yaml")
     assert problems == [] and params.unit.city == "长治市"  # taken from a sibling unit

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.loader import load_params
+from kit.params.loader import load_params
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from kit.form_fields import cell_key
-from kit.form_files import backups, make_backup
-from kit.form_state import FormError, FormState
-from kit.loader import load_params
-from kit.params import REWRITE_MARK
-from kit.params_yaml import dumps, write_atomic
-from kit.validate import check_file
+from kit.form.fields import cell_key
+from kit.form.files import backups, make_backup
+from kit.form.state import FormError, FormState
+from kit.params.loader import load_params
+from kit.params.model import REWRITE_MARK
+from kit.params.writer import dumps, write_atomic
+from kit.rules.validate import check_file
 
 REPO = Path(__file__).resolve().parent.parent
 COUNTY, UNIT = "襄垣县", "下良镇"
@@ -85,7 +85,7 @@ def test_a_save_keeps_the_previous_version_as_a_backup(root):
 
 
 def test_backups_are_pruned_to_the_newest(root, monkeypatch):
-    monkeypatch.setattr("kit.form_files.KEEP", 3)
+    monkeypatch.setattr("kit.form.files.KEEP", 3)
     path = file_2021(root)
     for _ in range(5):
         make_backup(path)

@@ -7,12 +7,12 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
-from kit.form import ReportForm
-from kit.form_export import ExportResult, links_html
-from kit.form_fields import cell_key
-from kit.form_tables import place
+from kit.form.export import ExportResult, links_html
+from kit.form.fields import cell_key
+from kit.form.report_form import ReportForm
+from kit.form.tables import place
 from kit.formats import FORMAT_2019, FORMAT_2021
-from kit.loader import load_params
+from kit.params.loader import load_params
 
 REPO = Path(__file__).resolve().parent.parent
 COUNTY, UNIT = "襄垣县", "下良镇"
@@ -174,7 +174,7 @@ def test_export_saves_first_and_links_the_results(form, root, monkeypatch, tmp_p
         calls.append((path.read_text(encoding="utf-8"), county, unit, year))
         return ExportResult(True, "已生成：", (out / "report.html", out / "report.pdf"))
 
-    monkeypatch.setattr("kit.form.export", fake_export)
+    monkeypatch.setattr("kit.form.report_form.export", fake_export)
     monkeypatch.chdir(tmp_path / "params")
     form.widget_for("contact").value = "联系人：赵六"
     form.export_button.click()
@@ -203,7 +203,7 @@ def test_the_grid_places_spans_like_the_official_table():
 def test_export_builds_html_and_pdf_through_the_runner(form, root, tmp_path, monkeypatch):
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("needs Debian chromium")
-    from kit.runner import close_publishers
+    from kit.build.runner import close_publishers
 
     monkeypatch.chdir(tmp_path)
     try:
@@ -219,7 +219,7 @@ def test_export_builds_html_and_pdf_through_the_runner(form, root, tmp_path, mon
 def test_refreshes_wait_for_a_pause_in_typing_inside_an_event_loop():
     import asyncio
 
-    from kit.form_debounce import Debouncer
+    from kit.form.debounce import Debouncer
 
     calls = []
     debounce = Debouncer(0.05, lambda: calls.append(1))

@@ -3,7 +3,7 @@
 import pytest
 
 from kit.formats import FORMAT_2019, FORMAT_2021, NoFormatError, format_for_year
-from kit.spec import LabelCell, ValueCell
+from kit.formats.spec import LabelCell, ValueCell
 
 TABLE_A_2021 = [  # spec §2.3 verbatim list, in printed order (信息内容 and 本年处理决定数量 repeat)
     "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "行政规范性文件",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.loader import load_params
+from kit.params.loader import load_params
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "params" / "襄垣县" / "下良镇" / "2021.yaml"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kit.loader import load_params
-from kit.params import Prose, SectionText
-from kit.params_yaml import dumps, save, write_atomic
+from kit.params.loader import load_params
+from kit.params.model import Prose, SectionText
+from kit.params.writer import dumps, save, write_atomic
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "params" / "襄垣县" / "下良镇" / "2021.yaml"
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from kit.loader import load_params
-from kit.params import ReportParams, Unit
-from kit.render_table import render_table
-from kit.tables import build_table
+from kit.params.loader import load_params
+from kit.params.model import ReportParams, Unit
+from kit.render.table_html import render_table
+from kit.render.tables import build_table
 
 FIXTURE = Path(__file__).parent / "fixtures" / "params" / "测试县" / "示例镇" / "2023.yaml"
 UNIT = Unit("测试省", "测试市", "测试县", "示例镇", "镇")
@@ -243,7 +243,7 @@ def test_labels_are_escaped_and_verbatim():
 
 
 def test_applications_table_has_column_widths_filling_the_block():
-    from kit.render_table import COLUMN_WIDTHS
+    from kit.render.table_html import COLUMN_WIDTHS
 
     widths = COLUMN_WIDTHS["applications"]
     assert len(widths) == 10 and sum(widths) == 100

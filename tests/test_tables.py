@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kit.loader import load_params
-from kit.params import ReportParams, Unit
-from kit.tables import build_table, build_tables
+from kit.params.loader import load_params
+from kit.params.model import ReportParams, Unit
+from kit.render.tables import build_table, build_tables
 
 FIXTURE = Path(__file__).parent / "fixtures" / "params" / "测试县" / "示例镇" / "2023.yaml"
 APPLICANTS = ["自然人", "法人或其他组织·商业企业", "法人或其他组织·科研机构", "法人或其他组织·社会公益组织",

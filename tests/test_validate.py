@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kit.loader import load_params
-from kit.params import Breakdown, Prose, SectionText
-from kit.validate import validate
+from kit.params.loader import load_params
+from kit.params.model import Breakdown, Prose, SectionText
+from kit.rules.validate import validate
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "params" / "襄垣县" / "下良镇" / "2021.yaml"
 COLS = ("natural", "commercial", "research", "nonprofit", "legal", "other")

@@ -110,6 +110,7 @@ class BrowserThread:
 
     def _launch(self) -> None:
         try:
+            # lazy: Playwright loads only when a PDF is printed (HTML-only builds skip it)
             from playwright.sync_api import sync_playwright
         except ImportError as exc:
             raise KitExportError(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from kit.base.errors import KitError
 
-class KitExportError(Exception):
+
+class KitExportError(KitError):
     """Exporting a report to HTML or PDF failed; ``str(err)`` tells the user what to do."""
 
 

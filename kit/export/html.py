@@ -18,7 +18,7 @@ from traitlets.config import Config
 
 from kit.export.fonts import font_override_css
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "kit_report"
 REVIEW_ONLY_TAG = "review-only"
 LANGUAGE = "zh-CN"

@@ -17,7 +17,7 @@ import nbformat
 from nbformat import NotebookNode
 from traitlets import List, Unicode, default
 
-from kit import atomic
+from kit.base import atomic
 from kit.export.browser import BrowserThread, find_chromium
 from kit.export.errors import BrowserUnavailable, KitExportError
 from kit.export.fonts import font_override_css
@@ -163,7 +163,7 @@ class PdfPrinter:
 
 
 def write_atomic(out_path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``out_path`` atomically (see :mod:`kit.atomic`)."""
+    """Write ``data`` to ``out_path`` atomically (see :mod:`kit.base.atomic`)."""
     return atomic.write_bytes(out_path, data)
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from kit.base.errors import KitError
 from kit.formats.f2019 import FORMAT_2019
 from kit.formats.f2021 import FORMAT_2021
-from kit.spec import ReportFormat
+from kit.formats.spec import ReportFormat
 
 FORMATS: tuple[ReportFormat, ...] = (FORMAT_2019, FORMAT_2021)
 
 
-class NoFormatError(ValueError):
+class NoFormatError(KitError, ValueError):
     """The report year has no official format."""
 
 

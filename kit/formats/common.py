@@ -6,7 +6,16 @@ The six section headings are identical; Table 三 differs only in
 
 from __future__ import annotations
 
-from kit.spec import Column, LabelCell, LayoutCell, Row, Section, Subsection, Table, ValueCell
+from kit.formats.spec import (
+    Column,
+    LabelCell,
+    LayoutCell,
+    Row,
+    Section,
+    Subsection,
+    Table,
+    ValueCell,
+)
 
 # ---- sections ---------------------------------------------------------------
 

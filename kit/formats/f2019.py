@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kit.formats.common import SECTIONS, applications_table, review_litigation_table
 from kit.formats.proactive import Block, proactive_table
-from kit.spec import Column, ReportFormat
+from kit.formats.spec import Column, ReportFormat
 
 PREVIOUS = Column("previous_items", "上一年项目数量")
 CHANGE = Column("change", "本年增/减", kind="signed")

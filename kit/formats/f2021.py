@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kit.formats.common import OTHER_2021, SECTIONS, applications_table, review_litigation_table
 from kit.formats.proactive import Block, proactive_table
-from kit.spec import Column, ReportFormat
+from kit.formats.spec import Column, ReportFormat
 
 DECISIONS = (Column("decisions", "本年处理决定数量"),)
 

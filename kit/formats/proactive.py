@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kit.spec import Column, LabelCell, LayoutCell, Row, Table, ValueCell
+from kit.formats.spec import Column, LabelCell, LayoutCell, Row, Table, ValueCell
 
 GRID = 4
 ITEM_HEADER = "信息内容"

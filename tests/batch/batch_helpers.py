@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 
-from kit.cli import main
+from kit.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(REPO / "bench"))

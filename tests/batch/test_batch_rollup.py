@@ -6,7 +6,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from kit.cli import main
+from kit.cli.main import main
 
 ROLLUP = Path(__file__).resolve().parents[1] / "fixtures" / "rollup" / "params"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import nbformat
 from batch_helpers import TEMPLATE, broken_template, build, make_county, report_dir, unit_name
 
-from kit.notebook_run import execute_report
-from kit.warm_kernel import close_kernels, execute_report_warm
+from kit.notebook.run import execute_report
+from kit.notebook.warm_kernel import close_kernels, execute_report_warm
 
 VOLATILE = {"start_time", "end_time", "duration", "execution", "id", "output_path"}
 

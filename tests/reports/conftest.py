@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from build_helpers import EXAMPLE, HOSTILE, XIALIANG
 
-from kit.cli import main
+from kit.cli.main import main
 
 
 @dataclass(frozen=True)

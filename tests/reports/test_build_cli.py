@@ -10,9 +10,9 @@ import nbformat
 import pytest
 from build_helpers import EXAMPLE, TEMPLATE, XIALIANG
 
-from kit.cli import main
-from kit.plan import BuildJob, plan_jobs
-from kit.runner import BuildOptions, build_one
+from kit.build.plan import BuildJob, plan_jobs
+from kit.build.runner import BuildOptions, build_one
+from kit.cli.main import main
 
 
 def make_params(root: Path) -> Path:

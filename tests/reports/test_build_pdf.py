@@ -19,13 +19,13 @@ import pytest
 from build_helpers import EXAMPLE, FIXTURES, XIALIANG, normalize
 from test_build_reference import missing_in_order, reference_tokens
 
-from kit.cli import main
-from kit.loader import load_params
-from kit.params import Prose, ReportParams, SectionText
-from kit.params_yaml import dumps
-from kit.render_report import preamble_text
-from kit.spec import LabelCell
-from kit.tables import build_table
+from kit.cli.main import main
+from kit.formats.spec import LabelCell
+from kit.params.loader import load_params
+from kit.params.model import Prose, ReportParams, SectionText
+from kit.params.writer import dumps
+from kit.render.report_html import preamble_text
+from kit.render.tables import build_table
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("pdftotext") is None,
                                                    reason="poppler-utils is not installed")]

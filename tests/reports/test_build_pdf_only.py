@@ -8,7 +8,7 @@ import io
 import pytest
 from build_helpers import EXAMPLE, out_dir
 
-from kit.cli import main
+from kit.cli.main import main
 
 pytestmark = pytest.mark.slow
 

@@ -27,7 +27,7 @@ def test_template_is_committed_clean_and_thin():
     assert nb.metadata.kernelspec.name == "python3"
     tagged = [c for c in cells if "parameters" in c.metadata.get("tags", [])]
     assert tagged == [cells[0]]
-    assert cells[1].source.splitlines()[0] == "from kit.report import open_report"
+    assert cells[1].source.splitlines()[0] == "from kit.notebook.report import open_report"
     parts = [c.source for c in cells[2:]]
     assert parts == ["report.checks()", "report.title()",
                      *(f'report.section("{s.id}")' for s in FORMAT_2021.sections)]
@@ -92,7 +92,7 @@ def test_papermill_injection_cannot_run_code(tmp_path, monkeypatch):
 
 
 def test_relative_params_dir_falls_back_to_the_repository(tmp_path, monkeypatch):
-    from kit.report import open_report, resolve_params_dir
+    from kit.notebook.report import open_report, resolve_params_dir
 
     monkeypatch.chdir(tmp_path)
     assert resolve_params_dir("params") == REPO / "params"

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from build_helpers import TEMPLATE
 
-from kit.notebook_params import (
+from kit.notebook.parameters import (
     INJECTED_TAG,
     ParameterError,
     check_parameters,
@@ -16,7 +16,7 @@ from kit.notebook_params import (
     parameters_source,
     python_literal,
 )
-from kit.report import ReportError, open_report
+from kit.notebook.report import ReportError, open_report
 
 PAYLOAD = 'x"; import os; os.system("touch PWNED") #\n'
 GOOD = {"county": "襄垣县", "unit": "下良镇", "year": 2021, "params_dir": "params"}
@@ -83,7 +83,7 @@ def test_papermill_uses_the_readable_translator():
     import papermill.engines  # noqa: F401  (loads the kit's entry point)
     from papermill.translators import translate_parameters
 
-    from kit.papermill_plugin import ReadablePythonTranslator
+    from kit.notebook.papermill_plugin import ReadablePythonTranslator
 
     source = translate_parameters("python3", "python", {"unit": "下良镇", "x": PAYLOAD}, "Parameters")
     assert "unit = '下良镇'" in source

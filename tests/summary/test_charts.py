@@ -5,8 +5,8 @@ import base64
 import pytest
 from county_helpers import COUNTY, PARAMS
 
-from kit.charts import FAMILY, ChartError, bar_chart, cjk_font, missing_glyphs
-from kit.summary import open_summary
+from kit.county.summary import open_summary
+from kit.render.charts import FAMILY, ChartError, bar_chart, cjk_font, missing_glyphs
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

@@ -2,7 +2,7 @@
 
 from county_helpers import COUNTY, PARAMS, load_generator
 
-from kit.validate import check_file
+from kit.rules.validate import check_file
 
 
 def test_committed_yaml_matches_generator():

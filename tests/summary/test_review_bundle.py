@@ -5,7 +5,7 @@ import zipfile
 
 from county_helpers import COUNTY
 
-from kit.bundle import write_bundle
+from kit.county.bundle import write_bundle
 
 
 def fake_outputs(out_root, year, units_files, summary_files):

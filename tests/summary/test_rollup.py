@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from county_helpers import COUNTY, PARAMS
 
-from kit.rollup import RollupError, history, load_county, overview, summed_table, unit_years
-from kit.summary import SummaryError, open_summary
+from kit.county.rollup import RollupError, history, load_county, overview, summed_table, unit_years
+from kit.county.summary import SummaryError, open_summary
 
 APP_COLS = ("natural", "commercial", "research", "nonprofit", "legal", "other", "total")
 CASE_COLS = ("upheld", "corrected", "other", "pending", "total")

@@ -11,8 +11,8 @@ import papermill
 import pytest
 from county_helpers import COUNTY, PARAMS
 
+from kit.county.run import TEMPLATE, build_summary, whole_counties
 from kit.export.errors import KitExportError
-from kit.summary_cli import TEMPLATE, build_summary, whole_counties
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,7 +78,7 @@ def test_failing_cell_keeps_the_notebook(tmp_path):
     nb = nbformat.read(TEMPLATE, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell('raise ValueError("坏了")'))
     nbformat.write(nb, template)
-    from kit.summary_cli import run_notebook
+    from kit.county.run import run_notebook
 
     got, why = run_notebook(COUNTY, 2022, params, tmp_path / "out", template=template)
     assert got is None and "ValueError: 坏了" in why
@@ -117,7 +117,7 @@ def test_whole_counties():
 
 
 def test_format_summary_result():
-    from kit.summary_cli import SummaryResult, format_summary_result
+    from kit.county.run import SummaryResult, format_summary_result
 
     ok = SummaryResult(COUNTY, 2022, (Path("o/summary.html"),), pdf_error="汇总 PDF 未生成：原因",
                        errors=3, missing=("丙镇",))

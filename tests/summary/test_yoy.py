@@ -7,11 +7,11 @@ from pathlib import Path
 
 from county_helpers import COUNTY, PARAMS
 
-from kit.loader import load_params
-from kit.params import Breakdown
-from kit.render_report import render_section
-from kit.validate import check_file
-from kit.yoy import sentence, suggest, with_suggestion
+from kit.params.loader import load_params
+from kit.params.model import Breakdown
+from kit.render.report_html import render_section
+from kit.rules.validate import check_file
+from kit.rules.yoy import sentence, suggest, with_suggestion
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,0 +1,98 @@
+"""``outputs/index.html``: every report under the output folder, its status, checks and files.
+
+Built from what is on disk, not from one run: each report's state file
+(``.kit-build/<县>/<乡镇>/<年>.json``) gives its last status and check problems, so reports
+built earlier keep their place. The page (template ``index.html.j2``) is one self-contained
+file (inline CSS, no scripts, no web fonts) with relative links, so the whole ``outputs/``
+folder can be copied or zipped and still works. Written atomically.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from kit.base.atomic import write_text
+from kit.build.incremental import OUTPUT_NAMES, STATE_DIR, read_state
+from kit.build.status import label
+from kit.render.jinja import render
+
+INDEX = "index.html"
+CSS = {"ok": "ok", "partial": "warn", "failed": "bad", "invalid": "bad"}
+UNRECORDED = "未记录"
+LINKS = (("notebook", "笔记本"), ("html", "HTML"), ("pdf", "PDF"))
+ROLLUP_FILES = (("summary.html", "汇总 HTML"), ("summary.pdf", "汇总 PDF"),
+                ("summary.ipynb", "汇总笔记本"), ("review.zip", "审阅包"))
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def report_folders(out_root: Path) -> list[Path]:
+    """``<县>/<乡镇>/<年>/`` folders that hold a report output or have a state file."""
+    found = set()
+    for folder in out_root.glob("*/*/*"):
+        if (not folder.parts[-3].startswith(".") and _YEAR.match(folder.name) and folder.is_dir()
+                and any((folder / name).is_file() for name in OUTPUT_NAMES.values())):
+            found.add(folder)
+    for state in (out_root / STATE_DIR).glob("*/*/*.json"):
+        if _YEAR.match(state.stem):
+            found.add(out_root / state.parent.parent.name / state.parent.name / state.stem)
+    return sorted(found)
+
+
+def rollups(out_root: Path) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
+    """County → [(year, [(href, label)])] for the roll-ups in ``<县>/<年>/``."""
+    found: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
+    for folder in sorted(out_root.glob("*/*")):
+        if folder.parts[-2].startswith(".") or not _YEAR.match(folder.name):
+            continue
+        rel = folder.relative_to(out_root).as_posix()
+        links = [(quote(f"{rel}/{name}"), text) for name, text in ROLLUP_FILES
+                 if (folder / name).is_file()]
+        if links:
+            found.setdefault(folder.parts[-2], []).append((folder.name, links))
+    return found
+
+
+def write_index(out_root: Path) -> Path:
+    """Write ``<out_root>/index.html`` and return its path."""
+    rows = [entry(out_root, folder) for folder in report_folders(out_root)]
+    return write_text(out_root / INDEX, render_index(rows, rollups(out_root)))
+
+
+def entry(out_root: Path, folder: Path) -> dict[str, Any]:
+    """One report's row: where it is, its last recorded status and problems, its files."""
+    state = read_state(folder) or {}
+    rel = folder.relative_to(out_root)
+    status = state.get("status")
+    errors, warnings = int(state.get("errors", 0)), int(state.get("warnings", 0))
+    problems = state.get("problems")
+    counts = "，".join(t for t in (f"错误 {errors}" if errors else "",
+                                   f"警告 {warnings}" if warnings else "") if t)
+    return {
+        "county": rel.parts[0], "unit": rel.parts[1], "year": rel.parts[2],
+        "label": label(status) if status in CSS else UNRECORDED, "css": CSS.get(status, "warn"),
+        "problems": None if problems is None else [str(p.get("text", "")) for p in problems],
+        "errors": errors, "counts": counts,
+        "links": [(quote(f"{rel.as_posix()}/{OUTPUT_NAMES[key]}"), text) for key, text in LINKS
+                  if (folder / OUTPUT_NAMES[key]).is_file()],
+        "recorded": bool(state), "failed_cell": state.get("failed_cell"),
+        "error": state.get("error"), "finished": state.get("finished", ""),
+        "seconds": float(state.get("seconds", 0)),
+    }
+
+
+def render_index(rows: list[dict[str, Any]],
+                 county_rollups: dict[str, list[tuple[str, list[tuple[str, str]]]]] | None = None,
+                 ) -> str:
+    county_rollups = county_rollups or {}
+    counts = Counter(r["label"] for r in rows)
+    counties = [{"name": county, "rollups": county_rollups.get(county, []),
+                 "rows": [r for r in rows if r["county"] == county]}
+                for county in sorted({r["county"] for r in rows} | set(county_rollups))]
+    return render("index.html.j2", rows=rows, counties=counties,
+                  summary="，".join(f"{text} {n} 份" for text, n in counts.most_common()),
+                  updated=time.strftime("%Y-%m-%d %H:%M:%S"))

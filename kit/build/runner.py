@@ -1,0 +1,128 @@
+"""Building one report: check the params file, run the template, export HTML and PDF.
+
+:func:`build_one` is the unit of work a batch layer (worker processes, incremental skip,
+Dask) calls per unit-year: it takes frozen inputs and returns a frozen :class:`JobResult`;
+it never raises for a failing report. The only state it shares is a :class:`Publisher`
+(exporter objects and one Chromium), passed in or kept once per process.
+"""
+
+from __future__ import annotations
+
+import atexit
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from kit.base.problems import Problem
+from kit.build.plan import BuildJob
+from kit.export.publish import Publisher
+from kit.notebook.run import DEFAULT_TEMPLATE, KERNEL, TemplateError, execute_report
+from kit.notebook.warm_kernel import execute_report_warm
+from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
+from kit.rules.validate import check_file
+
+FORMATS = ("html", "pdf")
+Status = Literal["ok", "partial", "failed", "invalid"]
+NOTEBOOK, HTML, PDF = "report.ipynb", "report.html", "report.pdf"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    formats: tuple[str, ...] = ("html",)  # any of FORMATS; the executed notebook is always kept
+    params_dir: Path = DEFAULT_PARAMS
+    template: Path = DEFAULT_TEMPLATE
+    out_root: Path = DEFAULT_OUT
+    kernel_name: str = KERNEL
+    timeout: int | None = 600  # seconds per cell
+    chromium: str | None = None  # Chromium executable for PDF; None: $KIT_CHROMIUM or PATH
+    font_family: str | None = None  # body font preset ("仿宋") or CSS family list
+    reuse_kernel: bool = False  # True: one kernel per worker, reset between reports (kit.notebook.warm_kernel)
+
+
+@dataclass(frozen=True)
+class JobResult:
+    job: BuildJob
+    status: Status  # ok; partial (some export failed); failed (notebook); invalid (params 错误)
+    outputs: tuple[Path, ...] = ()
+    problems: tuple[Problem, ...] = ()  # from checking the params file (warnings too)
+    error: str | None = None  # Chinese: why it failed or what is missing
+    failed_cell: str | None = None  # e.g. 'In [3] report.section("general")'
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+_PUBLISHERS: dict[tuple[str | None, str | None], Publisher] = {}
+
+
+def process_publisher(options: BuildOptions) -> Publisher:
+    """One Publisher per process and export settings, closed when the process exits."""
+    key = (options.chromium, options.font_family)
+    if key not in _PUBLISHERS:
+        if not _PUBLISHERS:
+            atexit.register(close_publishers)
+        _PUBLISHERS[key] = Publisher(options.chromium, options.font_family)
+    return _PUBLISHERS[key]
+
+
+def close_publishers() -> None:
+    while _PUBLISHERS:
+        _PUBLISHERS.popitem()[1].close()
+
+
+def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None = None,
+              ) -> JobResult:
+    """Build one unit-year into ``job.out_dir``; every failure is reported in the result."""
+    start = time.perf_counter()
+
+    def result(status: Status, outputs: Iterable[Path] = (), **kw: object) -> JobResult:
+        return JobResult(job, status, tuple(outputs), tuple(problems),
+                         seconds=time.perf_counter() - start, **kw)  # type: ignore[arg-type]
+
+    params, problems = check_file(job.params_path)
+    errors = [p for p in problems if p.is_error]
+    if params is None or errors:
+        _remove_stale(job.out_dir, (NOTEBOOK, HTML, PDF))
+        return result("invalid", error=f"参数文件有 {len(errors)} 个错误，未生成报告。")
+    parameters: dict[str, object] = {"county": job.county, "unit": job.unit, "year": job.year,
+                                     "params_dir": str(job.params_dir.resolve())}
+    notebook = job.out_dir / NOTEBOOK
+    try:
+        run = execute_report_warm if options.reuse_kernel else execute_report
+        nb, failure = run(options.template, parameters, notebook, cwd=job.out_dir.resolve(),
+                          kernel_name=options.kernel_name, timeout=options.timeout)
+    except (TemplateError, ValueError) as exc:
+        return result("failed", error=str(exc))
+    if nb is None or failure is not None:
+        kept = failure is not None and failure.notebook_kept
+        _remove_stale(job.out_dir, (HTML, PDF) if kept else (NOTEBOOK, HTML, PDF))
+        return result("failed", [notebook] if kept else [],
+                      error=failure.error if failure else "笔记本未运行完。",
+                      failed_cell=(failure.cell or None) if failure else None)
+
+    outputs = [notebook]
+    publisher = publisher or process_publisher(options)
+    try:
+        html = publisher.html(nb, job.out_dir, params.display_title)
+        if "html" in options.formats:
+            outputs.append(publisher.write_html(html, job.out_dir / HTML))
+    except Exception as exc:
+        _remove_stale(job.out_dir, (HTML, PDF))
+        return result("partial", outputs, error=f"导出 HTML 失败（{type(exc).__name__}: {exc}）。")
+    if "pdf" in options.formats:
+        try:
+            outputs.append(publisher.write_pdf(html, job.out_dir / PDF))
+        except Exception as exc:  # KitExportError carries the exporter's Chinese message
+            _remove_stale(job.out_dir, (PDF,))
+            return result("partial", outputs, error=f"PDF 未生成：{exc}")
+    return result("ok", outputs)
+
+
+def _remove_stale(folder: Path, names: tuple[str, ...]) -> None:
+    """A failed build leaves no earlier output that would look current."""
+    for name in names:
+        (folder / name).unlink(missing_ok=True)

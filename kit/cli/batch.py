@@ -1,0 +1,77 @@
+"""The batch part of ``python -m kit build``: --jobs, --force, --scheduler, progress, summary, index.
+
+``kit.cli.build`` parses the common options and plans the jobs; this module runs them with
+:func:`kit.build.batch.run_batch`, prints a line per report and a summary table, and rewrites
+``<输出目录>/index.html``. Exit code 0 when every report succeeded or was skipped as
+unchanged, 1 otherwise, 130 when interrupted (what finished is kept; the next run completes
+the rest).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kit.build.batch import Outcome, run_batch
+from kit.build.errors import SchedulerUnavailable
+from kit.build.index_page import write_index
+from kit.build.job import close_process_resources
+from kit.build.plan import Plan
+from kit.build.rollups import run_rollups
+from kit.build.runner import BuildOptions
+from kit.cli.progress import Progress, format_table, format_totals
+from kit.county.run import format_summary_result
+
+
+def add_batch_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                        help="同时生成的报告数（工作进程数，默认等于 CPU 核数；1 表示在本进程中逐份生成）")
+    parser.add_argument("--force", action="store_true",
+                        help="即使参数文件、模板和工具都未改动，也重新生成全部报告")
+    parser.add_argument("--scheduler", metavar="tcp://主机:端口",
+                        help="把报告交给 Dask 集群生成（各机器须能访问同样的路径）")
+    parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    parser.add_argument("--no-rollup", action="store_true",
+                        help="生成了整个县的报告时，也不生成县级汇总和审阅包（默认生成）")
+    parser.add_argument("--fresh-kernels", action="store_true",
+                        help="每份报告启动新的 Jupyter 内核（较慢；默认每个工作进程复用一个内核，每份报告前清空）")
+
+
+def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace) -> int:
+    if args.jobs is not None and args.jobs < 1:
+        print(f"--jobs 应为正整数，现为 {args.jobs}。例如 --jobs 2。", file=sys.stderr)
+        return 2
+    outcomes: list[Outcome] = []
+    interrupted = False
+    with Progress(len(plan.jobs), bar=False if args.no_progress else None) as progress:
+        def report(outcome: Outcome) -> None:
+            outcomes.append(outcome)
+            progress(outcome)
+
+        try:
+            run_batch(plan.jobs, options, report, workers=args.jobs, force=args.force,
+                      scheduler=args.scheduler)
+        except KeyboardInterrupt:
+            interrupted = True
+        except SchedulerUnavailable as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+    close_process_resources()  # Chromium and the kernel of an in-process run
+    index = write_index(options.out_root)
+    if outcomes:
+        print(format_table(outcomes))
+    print(format_totals(outcomes, len(plan.problems)))
+    print(f"报告索引：{index}")
+    if interrupted:
+        left = len(plan.jobs) - len(outcomes)
+        print(f"已中断：{len(outcomes)} 份已处理，{left} 份未完成。已生成的文件都完整保留；"
+              "再次运行同一命令会跳过已完成的报告，只补做未完成的。", file=sys.stderr)
+        return 130
+    summaries_ok = True
+    if not args.no_rollup:
+        for result in run_rollups(outcomes, options, force=args.force):
+            print(format_summary_result(result), flush=True)
+            summaries_ok = summaries_ok and result.ok
+    write_index(options.out_root)  # again: it links the roll-ups just made
+    ok = all(o.succeeded for o in outcomes) and not plan.problems and summaries_ok
+    return 0 if ok else 1

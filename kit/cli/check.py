@@ -1,0 +1,55 @@
+"""``python -m kit check [路径 ...] [--json]``: every problem of the params files, by file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kit.base.problems import Problem, has_errors
+from kit.params.paths import DEFAULT_PARAMS, discover
+from kit.rules.validate import check_file
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, help="参数文件或目录（默认 params/）")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出问题，供其他工具使用")
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = args.paths or [DEFAULT_PARAMS]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"找不到：{'、'.join(map(str, missing))}。请检查路径。", file=sys.stderr)
+        return 2
+    files = discover(paths)
+    results: dict[str, list[Problem]] = {}
+    for file in files:
+        _, problems = check_file(file)
+        results[str(file)] = problems
+    everything = [p for probs in results.values() for p in probs]
+    if args.json:
+        data = {"files": {f: [p.to_dict() for p in probs] for f, probs in results.items()},
+                "errors": sum(p.is_error for p in everything),
+                "warnings": sum(not p.is_error for p in everything)}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(format_report(results))
+    return 1 if has_errors(everything) else 0
+
+
+def format_report(results: dict[str, list[Problem]]) -> str:
+    lines = []
+    for file, problems in results.items():
+        errors = sum(p.is_error for p in problems)
+        status = "通过" if not problems else f"{errors} 个错误，{len(problems) - errors} 个警告"
+        lines.append(f"== {file}：{status}")
+        for problem in sorted(problems, key=lambda p: (not p.is_error, p.line or 0)):
+            lines.append("  " + problem.format())
+    total = [p for probs in results.values() for p in probs]
+    errors = sum(p.is_error for p in total)
+    lines.append(f"共检查 {len(results)} 个文件：{errors} 个错误，{len(total) - errors} 个警告。")
+    if errors:
+        lines.append("有错误的报告不能发布，请按提示改正后重新检查。")
+    return "\n".join(lines)

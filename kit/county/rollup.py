@@ -1,0 +1,180 @@
+"""County roll-up as data: every township's file for a year, summed tables, an overview, history.
+
+A township is *known* in a county when ``params/<县>/<乡镇>/`` holds a params file for any
+year; a known township without a file for the year is *missing*. Files that cannot be loaded
+are kept (with their problems) but left out of every sum.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from kit.base.errors import KitError
+from kit.base.problems import Problem
+from kit.formats import format_for_year
+from kit.params.loader import load_params
+from kit.params.model import Number, ReportParams
+from kit.render.tables import BuiltTable
+from kit.rules.validate import check_file
+from kit.rules.yoy import applications_received, proactive_total
+
+_YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+SUMMED_TABLES = ("applications", "review_litigation")
+
+
+class RollupError(KitError):
+    """The roll-up cannot be made; the message is Chinese and names the fix."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One township's params file for the year, loaded and checked."""
+
+    unit: str
+    path: Path
+    params: ReportParams | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+
+@dataclass(frozen=True)
+class CountyYear:
+    county: str
+    year: int
+    params_dir: Path
+    entries: list[Entry]  # townships with a file for the year, in name order
+    missing: list[str]  # known townships without one
+
+    @property
+    def loaded(self) -> list[ReportParams]:
+        return [e.params for e in self.entries if e.params is not None]
+
+    @property
+    def unreadable(self) -> list[Entry]:
+        return [e for e in self.entries if e.params is None]
+
+
+def unit_years(params_dir: Path, county: str) -> dict[str, list[int]]:
+    """Known townships of ``county`` → the years they have a params file for (sorted)."""
+    folder = params_dir / county
+    found: dict[str, list[int]] = {}
+    if not folder.is_dir():
+        return found
+    for unit_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        years = sorted(int(m.group(1)) for f in unit_dir.iterdir() if (m := _YEAR_FILE.match(f.name)))
+        if years:
+            found[unit_dir.name] = years
+    return found
+
+
+def load_county(params_dir: Path, county: str, year: int) -> CountyYear:
+    """Load and check every township file of ``county`` for ``year``."""
+    format_for_year(year)  # NoFormatError (Chinese) for a year outside 2019–
+    known = unit_years(params_dir, county)
+    if not known:
+        msg = (f"在 {params_dir / county} 下没有找到任何乡镇的参数文件。请检查县名称和参数目录"
+               f"（应为 {params_dir}/<县>/<乡镇>/<年>.yaml），或先运行 python -m kit new {county}/<乡镇> {year}。")
+        raise RollupError(msg)
+    entries = []
+    for unit, years in known.items():
+        if year in years:
+            path = params_dir / county / unit / f"{year}.yaml"
+            params, problems = check_file(path)
+            entries.append(Entry(unit, path, params, problems))
+    missing = [unit for unit, years in known.items() if year not in years]
+    return CountyYear(county, year, params_dir, entries, missing)
+
+
+def summed_table(county_year: CountyYear, table_id: str) -> BuiltTable:
+    """The official table with every cell (totals included) summed over the loaded townships."""
+    table = format_for_year(county_year.year).table(table_id)
+    values: dict[tuple[str, str], Number] = {}
+    for row in table.rows:
+        for col in row.columns:
+            values[(row.id, col.id)] = sum(
+                (p.value(table_id, row.id, col.id) for p in county_year.loaded), start=0)
+    return BuiltTable(table, values)
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    unit: str
+    proactive: int | None  # 主动公开 items (proactive_breakdown)
+    received: int | None  # Table 三 一、本年新收 总计
+    carried_over: int | None  # 二、上年结转 总计
+    results: int | None  # （七）总计 总计
+    carried_forward: int | None  # 四、结转下年度继续办理 总计
+    licensing: int | None  # Table 二 行政许可 处理决定数量
+    punishment: int | None
+    coercion: int | None
+    fee: Decimal | None  # Table 二 行政事业性收费, 万元 (2021 format only)
+    errors: int
+    warnings: int
+
+
+def _apps(params: ReportParams, row: str) -> int:
+    return int(params.value("applications", row, "total"))
+
+
+def overview_row(entry: Entry) -> OverviewRow:
+    p = entry.params
+    if p is None:
+        return OverviewRow(entry.unit, *([None] * 9), entry.errors, entry.warnings)  # type: ignore[arg-type]
+    fee_row = p.format.table("proactive").row("fees")
+    fee = (Decimal(p.value("proactive", "fees", "amount"))
+           if any(c.id == "amount" for c in fee_row.columns) else None)
+    return OverviewRow(
+        entry.unit, proactive_total(p), applications_received(p), _apps(p, "carried_over"),
+        _apps(p, "total"), _apps(p, "carried_forward"),
+        *(int(p.value("proactive", r, "decisions")) for r in ("licensing", "punishment", "coercion")),
+        fee, entry.errors, entry.warnings)
+
+
+def _sum(values: list[int | Decimal | None]) -> int | Decimal | None:
+    known = [v for v in values if v is not None]
+    return sum(known, start=0) if known else None  # type: ignore[arg-type]
+
+
+def overview(county_year: CountyYear) -> tuple[list[OverviewRow], OverviewRow]:
+    """One row per township with a file, and the 合计 row."""
+    rows = [overview_row(e) for e in county_year.entries]
+    fields = OverviewRow.__dataclass_fields__
+    totals = {name: _sum([getattr(r, name) for r in rows]) for name in fields if name != "unit"}
+    totals["errors"] = totals["errors"] or 0
+    totals["warnings"] = totals["warnings"] or 0
+    return rows, OverviewRow("合计", **totals)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Point:
+    """One township-year of the history."""
+
+    unit: str
+    year: int
+    proactive: int | None
+    received: int | None
+
+
+def history(params_dir: Path, county: str, until: int) -> list[Point]:
+    """主动公开 items and applications received for every township-year up to ``until``."""
+    points = []
+    for unit, years in unit_years(params_dir, county).items():
+        for year in years:
+            if year > until:
+                continue
+            params, _ = load_params(params_dir / county / unit / f"{year}.yaml")
+            if params is None:
+                points.append(Point(unit, year, None, None))
+            else:
+                points.append(Point(unit, year, proactive_total(params), applications_received(params)))
+    return points

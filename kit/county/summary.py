@@ -1,0 +1,181 @@
+"""What the county roll-up notebook (notebooks/summary.ipynb) calls: HTML parts of the summary.
+
+    s = open_summary("测试县", 2022, "params")
+    s.checks(); s.title(); s.notices(); s.overview()
+    s.section("applications"); s.section("review_litigation"); s.charts()
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from html import escape
+from pathlib import Path
+
+from kit import __version__
+from kit.base.errors import KitError
+from kit.county.rollup import (
+    CountyYear,
+    OverviewRow,
+    Point,
+    RollupError,
+    history,
+    load_county,
+    overview,
+    summed_table,
+)
+from kit.formats import NoFormatError
+from kit.formats.spec import cn_number
+from kit.params.paths import resolve_params_dir
+from kit.render.charts import METRICS, bar_chart, img_html
+from kit.render.table_html import render_table
+
+DOC = '<div class="kit-doc kit-summary">{}</div>'
+OVERVIEW_COLUMNS = (
+    ("unit", "乡镇"), ("proactive", "主动公开信息（条）"), ("received", "本年新收申请"),
+    ("carried_over", "上年结转"), ("results", "办理结果总计"), ("carried_forward", "结转下年度"),
+    ("licensing", "行政许可"), ("punishment", "行政处罚"), ("coercion", "行政强制"),
+    ("fee", "行政事业性收费（万元）"), ("errors", "错误"), ("warnings", "警告"),
+)
+SECTION_TITLES = {"overview": "各乡镇概况", "applications": "收到和处理政府信息公开申请情况（各乡镇合计）",
+                  "review_litigation": "政府信息公开行政复议、行政诉讼情况（各乡镇合计）",
+                  "charts": "历年变化"}
+ORDER = ("overview", "applications", "review_litigation", "charts")
+
+
+class HTML:
+    """A fragment of HTML that Jupyter displays as such."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, Decimal):
+        return f"{value:.4f}"
+    return str(value)
+
+
+def _heading(key: str) -> str:
+    return f'<h2 class="kit-h1">{cn_number(ORDER.index(key) + 1)}、{SECTION_TITLES[key]}</h2>'
+
+
+@dataclass
+class Summary:
+    data: CountyYear
+    parameters: dict[str, object]
+
+    @property
+    def title_text(self) -> str:
+        return f"{self.data.county}{self.data.year}年度乡镇政府信息公开工作年度报告汇总"
+
+    def title(self) -> HTML:
+        d = self.data
+        names = "、".join(e.unit for e in d.entries) or "无"
+        scope = (f"汇总范围：{len(d.entries)} 个乡镇（{names}）的 {d.year} 年度参数文件，"
+                 f"数据由工具按各乡镇参数文件自动汇总。")
+        return HTML(DOC.format(f'<h1 class="kit-title">{escape(self.title_text)}</h1>'
+                               f'<p class="kit-p">{escape(scope)}</p>'))
+
+    def notices(self) -> HTML:
+        """Townships without a file for the year, and files that could not be read."""
+        d = self.data
+        items = []
+        if d.missing:
+            example = d.missing[0] if len(d.missing) == 1 else "<乡镇>"
+            items.append(f"缺少 {d.year} 年度参数文件的乡镇（{len(d.missing)} 个）：{'、'.join(d.missing)}。"
+                         f"请督促其运行 python -m kit new {d.county}/{example} {d.year} 创建并填写。")
+        for e in d.unreadable:
+            items.append(f"{e.unit}：参数文件 {e.path} 无法读取（{e.errors} 个错误），未计入合计。"
+                         f"请运行 python -m kit check {e.path} 查看并改正。")
+        if not items:
+            items.append(f"辖区内已知的 {len(d.entries)} 个乡镇均有 {d.year} 年度参数文件。")
+        lis = "".join(f"<li>{escape(t)}</li>" for t in items)
+        cls = "kit-checks kit-missing" if d.missing or d.unreadable else "kit-meta"
+        return HTML(f'<div class="{cls}"><h4>报送情况</h4><ul>{lis}</ul></div>')
+
+    def overview_rows(self) -> tuple[list[OverviewRow], OverviewRow]:
+        return overview(self.data)
+
+    def overview(self) -> HTML:
+        rows, total = self.overview_rows()
+        columns = [c for c in OVERVIEW_COLUMNS
+                   if c[0] != "fee" or any(r.fee is not None for r in [*rows, total])]
+        head = "".join(f'<th class="kit-head">{escape(label)}</th>' for _, label in columns)
+        body = ""
+        for row in [*rows, total]:
+            cells = [f'<th class="kit-label">{escape(row.unit)}</th>']
+            cells += [f'<td class="kit-num">{_cell(getattr(row, key))}</td>' for key, _ in columns[1:]]
+            body += "<tr>" + "".join(cells) + "</tr>"
+        note = ('<p class="kit-note" style="font-size:11pt;line-height:1.6;text-indent:0">'
+                "主动公开信息条数取自各乡镇参数文件的 proactive_breakdown；申请数为表三“总计”列；"
+                "错误、警告为校验结果（有错误的报告不能发布）。</p>")
+        return HTML(DOC.format(_heading("overview") +
+                               f'<table class="kit-table kit-overview"><thead><tr>{head}</tr></thead>'
+                               f"<tbody>{body}</tbody></table>" + note))
+
+    def table(self, table_id: str):  # -> BuiltTable (displays in the official layout)
+        return summed_table(self.data, table_id)
+
+    def section(self, table_id: str) -> HTML:
+        return HTML(DOC.format(_heading(table_id) + render_table(self.table(table_id))))
+
+    def history(self) -> list[Point]:
+        return history(self.data.params_dir, self.data.county, self.data.year)
+
+    def charts(self) -> HTML:
+        points = self.history()
+        parts = [_heading("charts")]
+        years = sorted({p.year for p in points})
+        if len(years) < 2:
+            parts.append('<p class="kit-p">只有一个年度的数据，暂无历年比较。</p>')
+            return HTML(DOC.format("".join(parts)))
+        series = {label: [_total([getattr(p, key) for p in points if p.year == y]) for y in years]
+                  for key, label in METRICS}
+        notes = [f"{sum(p.year == y for p in points)}个乡镇" for y in years]
+        png = bar_chart(f"{self.data.county}历年情况（各乡镇合计）", years, series, notes)
+        parts.append(img_html(png, f"{self.data.county}历年主动公开信息和收到申请数量"))
+        for unit in sorted({p.unit for p in points}):
+            mine = {p.year: p for p in points if p.unit == unit}
+            if len(mine) < 2:
+                continue
+            span = list(range(min(mine), self.data.year + 1))  # a missing year shows 无数据
+            unit_series = {label: [getattr(mine[y], key) if y in mine else None for y in span]
+                           for key, label in METRICS}
+            png = bar_chart(f"{unit}历年情况", span, unit_series, size=(8.0, 2.6))
+            parts.append(img_html(png, f"{unit}历年主动公开信息和收到申请数量"))
+        return HTML(DOC.format("".join(parts)))
+
+    def checks(self) -> HTML:
+        """Parameters used and kit version, for reviewers."""
+        used = {**self.parameters, "参数目录": str(self.data.params_dir), "kit 版本": __version__}
+        rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in used.items())
+        return HTML(f'<div class="kit-meta"><h4>审阅信息</h4><table>{rows}</table></div>')
+
+
+def _total(values: list[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+class SummaryError(KitError):
+    """The summary cannot be made; the message is Chinese and names the fix."""
+
+
+def open_summary(county: str, year: int, params_dir: str | Path = "params") -> Summary:
+    """Load every township of ``county`` for ``year`` (raises SummaryError with the fix)."""
+    if not isinstance(county, str) or isinstance(year, bool) or not isinstance(year, int):
+        msg = (f"参数应为 county 文字、year 整数年份（例如 county='襄垣县', year=2021），"
+               f"现为 county={county!r}, year={year!r}。")
+        raise SummaryError(msg)
+    root = resolve_params_dir(params_dir)
+    try:
+        data = load_county(root, county, year)
+    except (RollupError, NoFormatError) as exc:
+        raise SummaryError(str(exc)) from exc
+    return Summary(data, {"county": county, "year": year, "params_dir": str(params_dir)})

@@ -1,0 +1,71 @@
+"""Publishing an executed report notebook as HTML and PDF, with exporters kept alive.
+
+A :class:`Publisher` holds one ``ReportHTMLExporter`` (the first export costs ~0.6 s, later
+ones ~0.06 s) and, once a PDF is asked for, one ``PdfPrinter`` (one Chromium for the whole
+batch). When Chromium is missing, the first PDF fails with the exporter's Chinese message
+and later PDFs fail at once with the same message instead of trying again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from nbformat import NotebookNode
+
+from kit.base.atomic import write_bytes, write_text
+from kit.export.errors import BrowserUnavailable
+from kit.export.html import ReportHTMLExporter
+from kit.export.pdf import PdfPrinter
+
+
+class Publisher:
+    """HTML and PDF for many reports; use as a context manager so Chromium is closed."""
+
+    def __init__(self, chromium: str | None = None, font_family: str | None = None) -> None:
+        self.chromium = chromium
+        self.font_family = font_family
+        self._html: ReportHTMLExporter | None = None
+        self._printer: PdfPrinter | None = None
+        self._browser_error: Exception | None = None
+
+    def __enter__(self) -> Publisher:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def html(self, nb: NotebookNode, folder: Path, title: str) -> str:
+        """The published HTML of an executed notebook (inputs and review-only cells dropped)."""
+        if self._html is None:
+            self._html = ReportHTMLExporter(font_family=self.font_family or "")
+        resources: dict[str, Any] = {"metadata": {"name": title, "path": str(folder)}}
+        html, _ = self._html.from_notebook_node(nb, resources=resources)
+        return html
+
+    def write_html(self, html: str, path: Path) -> Path:
+        return write_text(path, html)
+
+    def write_pdf(self, html: str, path: Path) -> Path:
+        """Print ``html`` to ``path`` (atomically); raises KitExportError with a Chinese message."""
+        printer = self._ensure_printer()
+        return write_bytes(path, printer.pdf_bytes(html, base_url=path.parent))
+
+    def _ensure_printer(self) -> PdfPrinter:
+        if self._browser_error is not None:
+            raise self._browser_error
+        if self._printer is None:
+            try:
+                printer = PdfPrinter(self.chromium)  # the HTML already carries the font
+                printer.open()
+            except BrowserUnavailable as exc:
+                self._browser_error = exc
+                raise
+            self._printer = printer
+        return self._printer
+
+    def close(self) -> None:
+        printer, self._printer = self._printer, None
+        if printer is not None:
+            printer.close()
+

@@ -1,0 +1,191 @@
+"""The form's fields as text: one key per field or table cell, read from and back to params.
+
+A key is the params-file path of the value, joined by dots
+(``"sections.general.proactive.text"``, ``"tables.applications.received.natural"``), so a
+:class:`~kit.base.problems.Problem`'s ``field`` points straight at the form field it concerns.
+Everything here is pure: text in, ``(data, problems, invalid cells)`` out.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from kit.base.problems import Problem, error
+from kit.formats.spec import ReportFormat
+from kit.params.cells import parse_text
+from kit.params.model import CellKey, Number, ReportParams
+
+UNIT_KEYS = ("unit.province", "unit.city", "unit.county", "unit.name", "unit.kind")
+TOP_KEYS = ("title", "published", "contact", "preamble")
+BREAKDOWN_TOTAL = "proactive_breakdown.total"
+BREAKDOWN_ITEMS = "proactive_breakdown.items"
+BASIC = "basic"  # the tab of identity, title and preamble
+_ITEM_LINE = re.compile(r"^(.+?)\s*[:：\s]\s*(\S+)$")
+
+
+def cell_key(table_id: str, row_id: str, col_id: str) -> str:
+    return f"tables.{table_id}.{row_id}.{col_id}"
+
+
+def prose_keys(fmt: ReportFormat) -> list[str]:
+    keys = []
+    for section in fmt.sections:
+        keys.append(f"sections.{section.id}.text")
+        for sub in section.subsections:
+            keys += [f"sections.{section.id}.{sub.id}.title", f"sections.{section.id}.{sub.id}.text"]
+    return keys
+
+
+def number_text(value: Number) -> str:
+    """A number as a clerk would type it: ``3``, ``1.25`` (no trailing zeros)."""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+def texts_from_params(params: ReportParams) -> dict[str, str]:
+    """Every field and input cell of ``params`` as the text shown in the form."""
+    unit = params.unit
+    texts = dict(zip(UNIT_KEYS, (unit.province, unit.city, unit.county, unit.name, unit.kind),
+                     strict=True))
+    texts |= {"title": params.title or "", "contact": params.contact or "",
+              "published": params.published.isoformat() if params.published else "",
+              "preamble": params.preamble}
+    for section in params.format.sections:
+        body = params.section(section.id)
+        texts[f"sections.{section.id}.text"] = body.text
+        for sub in section.subsections:
+            prose = params.subsection(section.id, sub.id)
+            texts[f"sections.{section.id}.{sub.id}.title"] = prose.title or ""
+            texts[f"sections.{section.id}.{sub.id}.text"] = prose.text
+    bd = params.breakdown
+    texts[BREAKDOWN_TOTAL] = "" if bd is None or bd.total is None else str(bd.total)
+    texts[BREAKDOWN_ITEMS] = "" if bd is None else "\n".join(f"{k}：{v}" for k, v in bd.items.items())
+    for table in params.format.tables:
+        for row, col in table.input_cells():
+            texts[cell_key(table.id, row.id, col.id)] = number_text(
+                params.input_value(table.id, row.id, col.id))
+    return texts
+
+
+def data_from_texts(texts: dict[str, str], fmt: ReportFormat, year: int,
+                    ) -> tuple[dict[str, Any], list[Problem], set[CellKey]]:
+    """The params-file data for :func:`kit.params.loader.params_from_data`, plus cells that do not parse.
+
+    A cell that does not parse is left out of the data (never saved as 0) and reported as V-N5.
+    """
+    problems: list[Problem] = []
+    invalid: set[CellKey] = set()
+    data: dict[str, Any] = {"unit": {k.split(".")[1]: texts.get(k, "").strip() for k in UNIT_KEYS},
+                            "year": year}
+    for key in TOP_KEYS:
+        value = texts.get(key, "")
+        if key in ("title", "published"):
+            value = value.strip()
+        if value or key == "preamble":
+            data[key] = value
+    sections: dict[str, Any] = {}
+    for section in fmt.sections:
+        entry: dict[str, Any] = {"text": texts.get(f"sections.{section.id}.text", "")}
+        for sub in section.subsections:
+            base = f"sections.{section.id}.{sub.id}"
+            title = texts.get(f"{base}.title", "").strip()
+            entry[sub.id] = {"text": texts.get(f"{base}.text", "")} | ({"title": title} if title else {})
+        sections[section.id] = entry
+    data["sections"] = sections
+    breakdown = _breakdown(texts, problems)
+    if breakdown is not None:
+        data["proactive_breakdown"] = breakdown
+    tables: dict[str, Any] = {}
+    for table in fmt.tables:
+        rows: dict[str, dict[str, Number]] = {}
+        for row, col in table.input_cells():
+            key = cell_key(table.id, row.id, col.id)
+            value, why = parse_text(texts.get(key, ""), col.kind, col.decimals)
+            if why:
+                invalid.add((table.id, row.id, col.id))
+                problems.append(error("V-N5", why, table=f"表{table.number} {table.title}",
+                                      row=row.place, column=table.column_place(row, col.id),
+                                      field=key))
+                continue
+            rows.setdefault(row.id, {})[col.id] = value
+        tables[table.id] = rows
+    data["tables"] = tables
+    return data, problems, invalid
+
+
+def _breakdown(texts: dict[str, str], problems: list[Problem]) -> dict[str, Any] | None:
+    total_text = texts.get(BREAKDOWN_TOTAL, "").strip()
+    lines = [line.strip() for line in texts.get(BREAKDOWN_ITEMS, "").splitlines() if line.strip()]
+    if not total_text and not lines:
+        return None
+    where = {"section": "一（一）主动公开情况"}
+    total, why = parse_text(total_text, "int")
+    if why:
+        problems.append(error("V-N5", f"主动公开信息总条数{why}", field=BREAKDOWN_TOTAL, **where))
+    items: dict[str, int] = {}
+    for line in lines:
+        match = _ITEM_LINE.match(line)
+        count, why = parse_text(match.group(2), "int") if match else (0, "格式不对")
+        if match is None or why:
+            problems.append(error("V-N5", f"栏目条数“{line}”{why}。每行写一个栏目，如“通知公告：5”。",
+                                  field=BREAKDOWN_ITEMS, **where))
+            continue
+        items[match.group(1)] = int(count)
+    return {"total": int(total) if total_text and not why else None, "items": items}
+
+
+def section_of_key(key: str, fmt: ReportFormat) -> str:
+    """The form tab a field key belongs to: a section id, or :data:`BASIC`."""
+    parts = key.split(".")
+    if parts[0] == "sections" and len(parts) > 1:
+        return parts[1]
+    if parts[0] == "tables" and len(parts) > 1:
+        return next((s.id for s in fmt.sections if s.table == parts[1]), BASIC)
+    if parts[0] == "proactive_breakdown":
+        return "general"
+    return BASIC
+
+
+def problem_key(problem: Problem, params: ReportParams | None, keys: set[str]) -> str | None:
+    """The form field a problem is about, when it names one."""
+    name = problem.field
+    if name in keys:
+        return name
+    if name.startswith("tables."):
+        return name  # a computed total: shown on the total cell
+    if name and f"{name}.text" in keys:
+        return f"{name}.text"
+    if name == "proactive_breakdown":
+        return BREAKDOWN_TOTAL
+    if params is None or not problem.section:
+        return None
+    return _headings(params).get(problem.section)
+
+
+def _headings(params: ReportParams) -> dict[str, str]:
+    """Places as the validator names them (``section``) → field keys."""
+    found = {"标题": "title", "导语": "preamble"}
+    for section in params.format.sections:
+        found[section.full_heading] = f"sections.{section.id}.text"
+        for sub in section.subsections:
+            heading = params.subsection_heading(section.id, sub.id)
+            found[f"{section.full_heading}{heading}"] = f"sections.{section.id}.{sub.id}.text"
+    return found
+
+
+def problem_section(problem: Problem, key: str | None, fmt: ReportFormat) -> str:
+    """The tab where a problem is shown."""
+    if key is not None:
+        return section_of_key(key, fmt)
+    place = problem.section
+    if "表三" in place:
+        return "applications"
+    if "表四" in place:
+        return "review_litigation"
+    for section in fmt.sections:
+        if place.startswith(section.full_heading) or place.startswith(section.number + "（"):
+            return section.id
+    return "general" if place.startswith("正文") else BASIC

@@ -1,0 +1,249 @@
+"""The state behind the drafting form, in plain Python (no widgets).
+
+:class:`FormState` holds the text of every field and table cell of one unit-year, turns it
+into :class:`~kit.params.model.ReportParams` through the loader, lists the same problems as
+``python -m kit check``, knows whether there are unsaved changes, and saves safely
+(backup, atomic write, refusal when the file changed on disk since it was loaded; see
+:mod:`kit.form.files`). Widgets only call it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kit.base.errors import KitError
+from kit.base.problems import Problem, has_errors
+from kit.form.fields import cell_key, data_from_texts, problem_key, texts_from_params
+from kit.form.files import fingerprint, text_fingerprint, write_with_backup
+from kit.formats import NoFormatError, format_for_year
+from kit.formats.spec import Table
+from kit.params import yamlsource
+from kit.params.cells import format_cell
+from kit.params.loader import load_params, params_from_data
+from kit.params.model import ReportParams
+from kit.params.newyear import NewYearError, new_params
+from kit.params.paths import UnsafePathError, params_path
+from kit.params.writer import dumps
+from kit.rules.validate import load_previous, validate
+
+NOT_WRITTEN = "保存后才会写入文件。"
+
+
+class FormError(KitError):
+    """The unit-year cannot be opened; the message is Chinese and names the fix."""
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    ok: bool
+    message: str  # Chinese, for the clerk
+    conflict: bool = False  # the file changed on disk since it was loaded
+    backup: Path | None = None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    params: ReportParams | None
+    input_problems: list[Problem]  # unreadable input: blocks saving
+    problems: list[Problem]  # everything, as `kit check` reports it
+
+
+class FormState:
+    """One unit-year being drafted. Use :meth:`open`."""
+
+    def __init__(self, root: Path, path: Path, params: ReportParams, loaded: str | None,
+                 notice: str = "", raw_cells: dict[str, str] | None = None) -> None:
+        self.root = root
+        self.path = path
+        self.format = params.format
+        self.year = params.year
+        self.notice = notice  # how the file was opened, e.g. pre-filled from last year
+        self._yoy = dict(params.yoy)  # accepted 同比 sentences: kept as they are
+        self._source = str(path)
+        self.previous = load_previous(path)
+        self._start({**texts_from_params(params), **(raw_cells or {})}, loaded)
+
+    @classmethod
+    def open(cls, root: Path, county: str, unit: str, year: int) -> FormState:
+        """Load ``<root>/<county>/<unit>/<year>.yaml``, or start it (pre-filled from the year before)."""
+        try:
+            format_for_year(year)
+            path = params_path(root, county, unit, year)
+        except (NoFormatError, UnsafePathError) as exc:
+            raise FormError(str(exc)) from exc
+        if path.is_file():
+            loaded = fingerprint(path)
+            params, problems = load_params(path)
+            if params is None:
+                listing = "\n".join(p.format() for p in problems)
+                msg = (f"参数文件 {path} 无法读取，表单不能打开它：\n{listing}\n"
+                       f"请按提示改正文件（或运行 python -m kit check {path} 查看详情）后重新打开。")
+                raise FormError(msg)
+            return cls(root, path, params, loaded, _file_notice(problems),
+                       _unreadable_cells(path, params))
+        try:
+            params, path, _ = new_params(root, county, unit, year)
+        except NewYearError as exc:
+            raise FormError(str(exc)) from exc
+        before = path.with_name(f"{year - 1}.yaml")
+        notice = (f"新建 {year} 年报告：已根据 {year - 1} 年报告预填单位信息、联系方式、各节文字和"
+                  "“二、上年结转”，请逐段改写。" if before.is_file() else
+                  f"新建 {year} 年报告（没有找到 {year - 1} 年的参数文件，从空白开始）。")
+        return cls(root, path, params, None, notice + NOT_WRITTEN)
+
+    def _start(self, texts: dict[str, str], loaded: str | None) -> None:
+        self.texts = texts
+        self._saved = dict(texts)
+        self._loaded = loaded
+        self._cache: Evaluation | None = None
+
+    # ---- editing -------------------------------------------------------------------
+
+    def get(self, key: str) -> str:
+        return self.texts[key]
+
+    def set(self, key: str, text: str) -> None:
+        if key not in self.texts:
+            msg = f"unknown form field {key!r}"
+            raise KeyError(msg)
+        if self.texts[key] != text:
+            self.texts[key] = text
+            self._cache = None
+
+    @property
+    def is_new(self) -> bool:
+        """The file does not exist yet (it was not there when the form opened it)."""
+        return self._loaded is None
+
+    @property
+    def dirty(self) -> bool:
+        """There are changes that are not in the file."""
+        return self.is_new or self.texts != self._saved
+
+    # ---- checking ------------------------------------------------------------------
+
+    def evaluate(self) -> Evaluation:
+        if self._cache is None:
+            data, input_problems, invalid = data_from_texts(self.texts, self.format, self.year)
+            params, loader_problems = params_from_data(data, self._source)
+            input_problems = input_problems + [p for p in loader_problems if p.is_error]
+            problems = input_problems + [p for p in loader_problems if not p.is_error]
+            if params is not None:
+                params = replace(params, invalid=frozenset(invalid), yoy=dict(self._yoy))
+                problems += validate(params, self.previous)
+            self._cache = Evaluation(params, input_problems, problems)
+        return self._cache
+
+    @property
+    def params(self) -> ReportParams | None:
+        return self.evaluate().params
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.evaluate().problems
+
+    def problems_by_key(self) -> dict[str | None, list[Problem]]:
+        """Problems grouped by the form field they concern (None: no single field)."""
+        keys = set(self.texts)
+        grouped: dict[str | None, list[Problem]] = {}
+        for problem in self.problems:
+            grouped.setdefault(problem_key(problem, self.params, keys), []).append(problem)
+        return grouped
+
+    def total_text(self, table: Table, row_id: str, col_id: str) -> str:
+        """A computed total as printed, or "？" while a cell it adds up is unreadable."""
+        params = self.params
+        row = table.row(row_id)
+        column = row.column(col_id)
+        if params is None or any(k[0] == table.id and _adds_up(table, row_id, col_id, k[1], k[2])
+                                 for k in params.invalid):
+            return "？"
+        return format_cell(params.value(table.id, row_id, col_id), column)
+
+    # ---- files ---------------------------------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        return fingerprint(self.path) != self._loaded
+
+    def save(self, force: bool = False) -> SaveResult:
+        """Write the file (backup first); refuse on unreadable input or a change on disk."""
+        ev = self.evaluate()
+        if ev.params is None or has_errors(ev.input_problems):
+            shown = "\n".join(f"· {p.where() + '：' if p.where() else ''}{p.message}"
+                              for p in ev.input_problems[:8])
+            more = f"\n……另有 {len(ev.input_problems) - 8} 处" if len(ev.input_problems) > 8 else ""
+            return SaveResult(False, "未保存：以下内容填写有误（已标红），改正后才能保存。\n"
+                              f"{shown}{more}")
+        if not force and self.changed_on_disk():
+            if self._loaded is None:
+                what = "在您打开表单之后，已有人创建了这个文件"
+            elif not self.path.exists():
+                what = "在您打开表单之后，这个文件已被删除或改名"
+            else:
+                what = "在您打开表单之后，这个文件已被修改（可能是其他人、其他窗口或编辑器）"
+            msg = (f"未保存：{what}：{self.path}。为免覆盖别人的修改，本次没有写入。"
+                   "请选择“重新载入”（放弃表单中的修改，读取文件的最新内容），"
+                   "或“仍然覆盖”（以表单内容为准；文件现有内容会先备份）。")
+            return SaveResult(False, msg, conflict=True)
+        text = dumps(ev.params)
+        saved = write_with_backup(self.path, text)
+        self._loaded = text_fingerprint(text)
+        self._saved = dict(self.texts)
+        self.notice = self.notice.replace(NOT_WRITTEN, "")
+        note = f"原文件已备份到 {saved}。" if saved else ""
+        errors = sum(p.is_error for p in ev.problems)
+        check = f"检查发现 {errors} 个错误，改正后才能发布。" if errors else ""
+        return SaveResult(True, f"已保存到 {self.path}。{note}{check}", backup=saved)
+
+    def reload(self) -> None:
+        """Discard the form's changes and read the file as it is on disk now."""
+        loaded = fingerprint(self.path)
+        if loaded is None:
+            msg = f"文件 {self.path} 已不存在，无法重新载入。可点“仍然覆盖”用表单内容重新创建它。"
+            raise FormError(msg)
+        params, problems = load_params(self.path)
+        if params is None:
+            listing = "\n".join(p.format() for p in problems)
+            msg = f"文件 {self.path} 现在无法读取：\n{listing}\n请先改正文件，或点“仍然覆盖”。"
+            raise FormError(msg)
+        self._yoy = dict(params.yoy)
+        self.previous = load_previous(self.path)
+        self.notice = _file_notice(problems)
+        self._start({**texts_from_params(params), **_unreadable_cells(self.path, params)}, loaded)
+
+
+def _unreadable_cells(path: Path, params: ReportParams) -> dict[str, str]:
+    """The file's own text of cells it holds but that do not parse, so the form shows them
+    (flagged) instead of 0."""
+    doc, _ = yamlsource.read(path)
+    tables = doc.data.get("tables") if doc is not None and isinstance(doc.data, dict) else None
+    found = {}
+    for table_id, row_id, col_id in params.invalid:
+        try:
+            raw = tables[table_id][row_id][col_id]  # type: ignore[index]
+        except (KeyError, TypeError):
+            continue
+        found[cell_key(table_id, row_id, col_id)] = "" if raw is None else str(raw)
+    return found
+
+
+def _file_notice(problems: list[Problem]) -> str:
+    """What the form cannot carry over from the file (unknown keys and the like)."""
+    dropped = [p for p in problems if p.is_error and p.rule != "V-N5"]
+    if not dropped:
+        return ""
+    listing = "；".join(f"{p.where() + '：' if p.where() else ''}{p.message}" for p in dropped[:5])
+    return (f"注意：文件中有 {len(dropped)} 处表单无法识别的内容（{listing}）。"
+            "在表单中保存后，这些内容不会保留；如需保留，请先用文本编辑器改正文件再打开。")
+
+
+def _adds_up(table: Table, row_id: str, col_id: str, in_row: str, in_col: str) -> bool:
+    """Whether input cell (in_row, in_col) is part of cell (row_id, col_id)."""
+    row = table.row(row_id)
+    if row.computed:
+        return any(_adds_up(table, r, col_id, in_row, in_col) for r in row.sum_of)
+    column = row.column(col_id)
+    if column.computed:
+        return any(_adds_up(table, row_id, c, in_row, in_col) for c in column.sum_of)
+    return (row_id, col_id) == (in_row, in_col)

@@ -1,0 +1,137 @@
+"""A table of the format model as a grid of widgets laid out like the official table.
+
+The grid is built from the table's printed layout (``head`` and ``body`` of
+:class:`~kit.formats.spec.LabelCell` / :class:`~kit.formats.spec.ValueCell` with their spans): labels become
+read-only cells spanning the same rows and columns, input cells become text boxes, and
+computed totals become read-only cells that follow the inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as w
+
+from kit.base.problems import Problem
+from kit.form.fields import cell_key
+from kit.form.state import FormState
+from kit.form.style import mark, messages_html
+from kit.formats.spec import LabelCell, LayoutCell, Table, ValueCell
+
+HINT = "白色格子填写数字（没有则填 0，留空按 0 计）。"
+HINT_TOTALS = "蓝色的“总计”格由工具自动计算，不能填写。"
+OnEdit = Callable[[str, str], None]
+Placed = tuple[LayoutCell, int, int, int, int]  # cell, grid row, grid column, rowspan, colspan
+
+
+def place(lines: tuple[tuple[LayoutCell, ...], ...]) -> list[Placed]:
+    """Grid positions of printed cells, as an HTML table lays out rowspan/colspan."""
+    taken: set[tuple[int, int]] = set()
+    placed: list[Placed] = []
+    for r, line in enumerate(lines):
+        c = 0
+        for cell in line:
+            while (r, c) in taken:
+                c += 1
+            rowspan = cell.rowspan if isinstance(cell, LabelCell) else 1
+            taken |= {(r + i, c + j) for i in range(rowspan) for j in range(cell.colspan)}
+            placed.append((cell, r, c, rowspan, cell.colspan))
+            c += cell.colspan
+    return placed
+
+
+def column_widths(placed: list[Placed]) -> list[str]:
+    """CSS track sizes: label columns as wide as their labels need, value columns equal."""
+    count = max(c + span for _, _, c, _, span in placed)
+    value_cols = {c + j for cell, _, c, _, span in placed if isinstance(cell, ValueCell)
+                  for j in range(span)}
+    widths = []
+    for col in range(count):
+        if col in value_cols:
+            widths.append("minmax(4.2em, 1fr)")
+            continue
+        labels = [(cell.text, rs) for cell, _, c, rs, span in placed
+                  if isinstance(cell, LabelCell) and c == col and span == 1]
+        longest = max((len(text) for text, _ in labels), default=4)
+        tall = all(rs > 2 for _, rs in labels)  # a group label beside its items: keep narrow
+        widths.append(f"{max(min(longest, 5 if tall else 19), 3) + 1}em")
+    return widths
+
+
+class TableGrid:
+    """The editable grid of one table; :meth:`refresh` shows totals and problems."""
+
+    def __init__(self, state: FormState, table: Table, on_edit: OnEdit) -> None:
+        self.state = state
+        self.table = table
+        self.inputs: dict[str, w.Text] = {}
+        self.totals: dict[str, w.HTML] = {}
+        lines = (*table.head, *table.body)
+        placed = place(lines)
+        # grid_area, not grid_row/grid_column: the front end applies grid_area (None) last,
+        # and removing that shorthand also removes grid-row and grid-column.
+        valued = {id(line) for line in lines if any(isinstance(c, ValueCell) for c in line)}
+        left = {id(cell) for line in lines if id(line) in valued for cell in line
+                if isinstance(cell, LabelCell) and cell.rowspan == 1}
+        children = [self._widget(cell, id(cell) in left, on_edit,
+                                 w.Layout(grid_area=f"{r + 1} / {c + 1} / span {rs} / span {cs}"))
+                    for cell, r, c, rs, cs in placed]
+        self.grid = w.GridBox(children, layout=w.Layout(
+            grid_template_columns=" ".join(column_widths(placed)), width="100%"))
+        self.grid.add_class("kit-grid")
+        self.messages = w.HTML()
+        self.messages.add_class("kit-msgs")
+        hint = HINT + (HINT_TOTALS if self.totals else "")
+        self.widget = w.VBox([w.HTML(f'<div class="kit-help">{escape(hint)}</div>'),
+                              self.grid, self.messages])
+
+    def _widget(self, cell: LayoutCell, left: bool, on_edit: OnEdit, layout: w.Layout,
+                ) -> w.DOMWidget:
+        """A label, an input box or a computed total, placed by ``layout``."""
+        if isinstance(cell, LabelCell):
+            label = w.HTML(escape(cell.text), layout=layout)
+            label.add_class("kit-gc")
+            label.add_class("kit-gl")
+            if cell.text.startswith("第二十条"):
+                label.add_class("kit-caption")
+            elif left:  # a row's own label; headers and group labels stay centred
+                label.add_class("kit-left")
+            return label
+        key = cell_key(self.table.id, cell.row, cell.col)
+        row = self.table.row(cell.row)
+        if row.computed or row.column(cell.col).computed:
+            total = w.HTML(layout=layout)
+            total.add_class("kit-gc")
+            total.add_class("kit-gt")
+            self.totals[key] = total
+            return total
+        box = w.Text(value=self.state.get(key), continuous_update=True, layout=layout)
+        box.add_class("kit-gc")
+        box.add_class("kit-gi")
+        box.add_class("kit-key-" + key.replace(".", "-"))
+        box.observe(lambda change, key=key: on_edit(key, change["new"]), names="value")
+        self.inputs[key] = box
+        return box
+
+    def refresh(self, by_key: dict[str | None, list[Problem]]) -> None:
+        """Recompute the totals; mark cells with problems and list them under the grid."""
+        for key, total in self.totals.items():
+            row_id, col_id = key.split(".")[2:]
+            text = self.state.total_text(self.table, row_id, col_id)
+            html = escape(text)
+            if total.value != html:
+                total.value = html
+        shown: list[Problem] = []
+        for key, widget in (*self.inputs.items(), *self.totals.items()):
+            problems = by_key.get(key, [])
+            mark(widget, problems)
+            shown += problems
+        html = messages_html(shown, where=True)
+        if self.messages.value != html:
+            self.messages.value = html
+
+    def set_values(self) -> None:
+        """Show the state's text in every input (after a reload)."""
+        for key, box in self.inputs.items():
+            box.value = self.state.get(key)

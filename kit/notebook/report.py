@@ -1,0 +1,124 @@
+"""What the template notebook calls: open one unit-year's report and display its parts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kit import __version__
+from kit.base.errors import KitError
+from kit.base.problems import Problem, has_errors
+from kit.params.model import ReportParams
+from kit.params.paths import params_path, resolve_params_dir
+from kit.render.report_html import BOX_STYLE, render_problems, render_section, render_title
+from kit.rules.validate import check_file
+
+REVIEW_TAG = "review-only"
+
+
+class ReportError(KitError):
+    """The report cannot be produced; the message is Chinese and names the fix."""
+
+
+class HTML:
+    """A fragment of HTML that Jupyter displays as such (plain text for text-only viewers)."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return html_text(self.html)
+
+
+def html_text(fragment: str) -> str:
+    """The text of an HTML fragment, one line per block element (for text/plain outputs)."""
+    parser = _TextParser()
+    parser.feed(fragment)
+    parser.close()
+    lines = ("".join(parser.parts)).splitlines()
+    return "\n".join(line.strip() for line in lines if line.strip())
+
+
+class _TextParser(HTMLParser):
+    BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "tr", "li", "div", "br", "table"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+@dataclass
+class Report:
+    params: ReportParams
+    problems: list[Problem]
+    path: Path
+    digest: str
+    parameters: dict[str, object] = field(default_factory=dict)
+
+    def title(self) -> HTML:
+        return HTML(render_title(self.params))
+
+    def section(self, section_id: str) -> HTML:
+        return HTML(render_section(self.params, section_id))
+
+    def checks(self) -> HTML:
+        """The reviewers' box: 校验结果 and what this run used (file hash, kit version)."""
+        used = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>"
+                       for k, v in {**self.parameters, "参数文件": str(self.path),
+                                    "参数文件 SHA-256": self.digest, "kit 版本": __version__}.items())
+        meta = f'<div class="kit-meta" style="{BOX_STYLE}"><h4>审阅信息</h4><table>{used}</table></div>'
+        return HTML(meta + render_problems(self.problems))
+
+
+def open_report(county: str, unit: str, year: int, params_dir: str | Path = "params",
+                strict: bool = True) -> Report:
+    """Load and check ``params/<county>/<unit>/<year>.yaml``.
+
+    With ``strict`` a file that cannot be read or has 错误 raises :class:`ReportError`
+    listing them, so a papermill run stops at this cell with the reasons.
+    """
+    _check_types(county, unit, year)
+    path = params_path(resolve_params_dir(params_dir), county, unit, year)
+    if not path.is_file():
+        msg = (f"找不到参数文件 {path}。请先运行 python -m kit new {county}/{unit} {year} 创建，"
+               "或检查县、乡镇名称和年份。")
+        raise ReportError(msg)
+    params, problems = check_file(path)
+    if params is None or (strict and has_errors(problems)):
+        listing = "\n".join(p.format() for p in problems if p.is_error)
+        msg = f"参数文件 {path} 有错误，不能生成报告：\n{listing}\n请改正后重新生成。"
+        raise ReportError(msg)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    parameters = {"county": county, "unit": unit, "year": year, "params_dir": str(params_dir)}
+    return Report(params, problems, path, digest, parameters)
+
+
+def _check_types(county: object, unit: object, year: object) -> None:
+    for name, value, example in (("county", county, "襄垣县"), ("unit", unit, "下良镇")):
+        if not isinstance(value, str):
+            msg = f"参数 {name} 应为文字（例如 {example}），现为 {value!r}。"
+            raise ReportError(msg)
+    if isinstance(year, bool) or not isinstance(year, int):
+        msg = (f"参数 year 应为整数年份（例如 2021），现为 {year!r}。"
+               "用 papermill 时请写 -p year 2021（不要用 -r，也不要加引号）。")
+        raise ReportError(msg)
+
+
+def parameters_json(report: Report) -> str:
+    return json.dumps(report.parameters, ensure_ascii=False)

@@ -1,0 +1,1 @@
+"""Params files: the report model they load into, reading, writing (comments kept), paths and safe names, the new-year start."""

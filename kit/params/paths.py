@@ -1,0 +1,73 @@
+"""Where params files live: ``params/<县>/<乡镇>/<年>.yaml``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kit.base.errors import KitError
+from kit.params.names import name_problem
+
+#: The repository that holds this kit (notebooks/, params/ beside kit/).
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_PARAMS = Path("params")
+DEFAULT_OUT = Path("outputs")  # built reports: <out>/<县>/<乡镇>/<年>/
+_YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+
+
+class UnsafePathError(KitError, ValueError):
+    """A county or unit name that would leave the params folder."""
+
+
+def params_path(root: Path, county: str, unit: str, year: int) -> Path:
+    """The file for one unit and year, refusing names that escape ``root``."""
+    for what, name in (("县", county), ("乡镇", unit)):
+        why = name_problem(name)
+        if why:
+            msg = f"{what}名称“{name}”{why}。请使用正式名称，例如 襄垣县/下良镇。"
+            raise UnsafePathError(msg)
+    path = root / county / unit / f"{year}.yaml"
+    if root.resolve() not in path.resolve().parents:
+        msg = f"路径 {path} 不在 {root} 之内。请使用正式名称，例如 襄垣县/下良镇。"
+        raise UnsafePathError(msg)
+    return path
+
+
+def path_identity(path: Path) -> tuple[str, str, int] | None:
+    """(county, unit, year) read from a ``params/<县>/<乡镇>/<年>.yaml`` path, if it has that shape."""
+    match = _YEAR_FILE.match(path.name)
+    if not match or len(path.parts) < 4 or path.parent.parent.parent.name != DEFAULT_PARAMS.name:
+        return None
+    return path.parent.parent.name, path.parent.name, int(match.group(1))
+
+
+def previous_path(path: Path) -> Path | None:
+    found = path_identity(path)
+    if found is None:
+        return None
+    return path.with_name(f"{found[2] - 1}.yaml")
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Params files named by ``paths`` (files, or folders searched recursively), sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in path.rglob("*.yaml") if _YEAR_FILE.match(p.name))
+        else:
+            found.append(path)
+    return sorted(dict.fromkeys(found))
+
+
+def resolve_params_dir(params_dir: str | Path) -> Path:
+    """A relative ``params_dir`` is looked up in the current folder, then in the repository.
+
+    papermill run from the repository root finds ``params`` in the current folder; a kernel
+    started elsewhere (``--cwd``, JupyterLab in ``notebooks/``) falls back to the repository
+    that holds this kit.
+    """
+    path = Path(params_dir).expanduser()
+    if path.is_absolute() or path.is_dir():
+        return path
+    beside_kit = REPO_ROOT / path
+    return beside_kit if beside_kit.is_dir() else path

@@ -1,0 +1,56 @@
+"""Rendering a built table to HTML with the official header cells and spans."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Protocol
+
+from kit.formats.spec import LabelCell, LayoutCell, Table
+
+
+class BuiltTable(Protocol):
+    """What rendering needs of a built table (:class:`kit.render.tables.BuiltTable`)."""
+
+    table: Table
+
+    def text(self, row_id: str, col_id: str) -> str: ...
+
+
+def _spans(cell: LabelCell | LayoutCell) -> str:
+    out = ""
+    if getattr(cell, "rowspan", 1) > 1:
+        out += f' rowspan="{cell.rowspan}"'  # type: ignore[union-attr]
+    if cell.colspan > 1:
+        out += f' colspan="{cell.colspan}"'
+    return out
+
+
+def _line(built: BuiltTable, line: tuple[LayoutCell, ...], head: bool) -> str:
+    # A body line without values (Table 二's block captions and 信息内容 rows) is a header line.
+    head = head or all(isinstance(cell, LabelCell) for cell in line)
+    cells = []
+    for cell in line:
+        if isinstance(cell, LabelCell):
+            cls = "kit-head" if head else "kit-label"
+            cells.append(f'<th class="{cls}"{_spans(cell)}>{escape(cell.text)}</th>')
+        else:
+            cells.append(f'<td class="kit-num"{_spans(cell)}>{escape(built.text(cell.row, cell.col))}</td>')
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+# Column widths in % of the text block, where the browser's automatic layout would squeeze the
+# long row labels of Table 三 into a narrow column: L1, L2, L3, then the 7 data columns.
+COLUMN_WIDTHS = {"applications": (5, 10, 36, *(7,) * 7)}
+
+
+def render_table(built: BuiltTable) -> str:
+    table = built.table
+    parts = [f'<table class="kit-table kit-table-{table.id}" data-table="{table.id}">']
+    if table.id in COLUMN_WIDTHS:
+        cols = "".join(f'<col style="width:{w}%">' for w in COLUMN_WIDTHS[table.id])
+        parts.append(f"<colgroup>{cols}</colgroup>")
+    if table.head:
+        parts.append("<thead>" + "".join(_line(built, line, True) for line in table.head) + "</thead>")
+    parts.append("<tbody>" + "".join(_line(built, line, False) for line in table.body) + "</tbody>")
+    parts.append("</table>")
+    return "".join(parts)

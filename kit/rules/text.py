@@ -1,0 +1,158 @@
+"""Rules on the prose and title: V-F7, V-F8, V-N10 (R8), V-N11, V-S1–V-S7."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kit.base.problems import Problem, error, warning
+from kit.params.model import REWRITE_MARK, TITLE_TAIL, ReportParams
+
+_YEAR = re.compile(r"(\d{4})\s*年")
+_PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日[^。]*?(\d{4})\s*年\s*12\s*月\s*31\s*日")
+_BAD_DATE = re.compile(r"\d{5,}\s*月|\d{4}\s*年\s*(?:1[3-9]|[2-9]\d)\s*月")
+_COMPARE = re.compile(r"同比|较上年|比上年|较去年|比去年|与上年相比|较\d{4}\s*年|比\d{4}\s*年")
+_TOTAL_THEN_PARTS = re.compile(r"共[^。；\d]*?(\d+)\s*([条件个项篇])[^。\d]*[。，,；]?\s*其中[：:]?([^。]*)")
+_PART = re.compile(r"(\d+)\s*[条件个项篇]")
+SUPERVISION_WORDS = (("考核", "工作考核"), ("评议", "社会评议"), ("责任追究", "责任追究"))
+
+# (pattern in the prose, table, row, column-or-None meaning the total, what it is)
+_CLAIMS = (
+    (re.compile(r"(?:收到|新收)[^。；，\d]*?申请[^。；，\d]*?(\d+)\s*件"), "received", "本年新收申请"),
+    (re.compile(r"上年结转[^。；，\d]*?(\d+)\s*件"), "carried_over", "上年结转申请"),
+    (re.compile(r"(?:办结|答复)[^。；，\d]*?(\d+)\s*件"), "total", "本年办理结果总计"),
+    (re.compile(r"结转(?:至|到)?下(?:一)?年度?[^。；，\d]*?(\d+)\s*件"), "carried_forward",
+     "结转下年度继续办理"),
+)
+_REVIEW = re.compile(r"行政复议[^。；，\d、和及]*?(\d+)\s*[件起]")
+_LITIGATION = re.compile(r"行政诉讼[^。；，\d、和及]*?(\d+)\s*[件起]")
+
+
+def _loc(params: ReportParams, section: str) -> dict[str, str]:
+    return {"file": params.source, "section": section}
+
+
+def check_text(params: ReportParams) -> list[Problem]:
+    return [*_title(params), *_preamble(params), *_coverage(params), *_claims(params),
+            *_breakdowns(params), *_rewrite_marks(params)]
+
+
+def _title(params: ReportParams) -> Iterator[Problem]:
+    title = params.display_title
+    where = {"file": params.source, "section": "标题", "field": "title"}
+    for found in _YEAR.findall(title):
+        if int(found) != params.year:
+            yield error("V-F7", f"标题中的年份 {found} 与报告年度 {params.year} 不一致。请改正标题。", **where)
+    if re.search(r"\s", title):
+        yield warning("V-F8", f"标题“{title}”中有多余的空格。规范写法如“{params.canonical_title}”，"
+                      "请删除空格（或删除 title 一项，使用自动生成的标题）。", **where)
+    if title.count("年度") > 1:
+        yield warning("V-F8", f"标题“{title}”中“年度”重复出现。规范写法如“{params.canonical_title}”。",
+                      **where)
+    if TITLE_TAIL not in re.sub(r"\s", "", title):
+        yield warning("V-F8", f"标题中应含“{TITLE_TAIL}”。规范写法如“{params.canonical_title}”。",
+                      **where)
+
+
+def _preamble(params: ReportParams) -> Iterator[Problem]:
+    where = {"file": params.source, "section": "导语", "field": "preamble"}
+    text = params.preamble
+    for bad in _BAD_DATE.findall(text):
+        yield error("V-F7", f"导语中的日期“{bad}”写法有误。请写成“{params.year}年1月1日”这样的格式。", **where)
+    period = _PERIOD.search(text)
+    if period is None:
+        if text.strip():
+            yield warning("V-F7", f"导语未写明统计期限。建议写明“本报告中所列数据的统计期限自{params.year}年"
+                          f"1月1日起至{params.year}年12月31日止”。", **where)
+        return
+    for found in period.groups():
+        if int(found) != params.year:
+            yield error("V-F7", f"导语中统计期限的年份 {found} 与报告年度 {params.year} 不一致。"
+                        f"统计期限应为{params.year}年1月1日至{params.year}年12月31日。", **where)
+
+
+def _coverage(params: ReportParams) -> Iterator[Problem]:
+    fmt = params.format
+    general = fmt.section("general")
+    for sub in general.subsections:
+        if not params.subsection("general", sub.id).text.strip():
+            yield warning("V-S1", f"总体情况缺少“{sub.title}”方面的内容。30号文要求总体情况涵盖主动公开、"
+                          "依申请公开、政府信息管理、平台建设、监督保障五个方面，请补写。",
+                          **_loc(params, f"一、总体情况{params.subsection_heading('general', sub.id)}"))
+    oversight = params.subsection("general", "oversight").text or params.section("general").all_text()
+    missing = [name for word, name in SUPERVISION_WORDS if word not in oversight]
+    if missing:
+        yield warning("V-S2", f"监督保障部分未写明{'、'.join(missing)}结果情况。《条例》第五十条要求各级"
+                      "人民政府的年报写明工作考核、社会评议和责任追究结果情况；如无，也请写明“未发生”。",
+                      **_loc(params, f"一、总体情况{params.subsection_heading('general', 'oversight')}"))
+    for sub in fmt.section("problems").subsections:
+        if not params.subsection("problems", sub.id).text.strip():
+            yield warning("V-S3", f"“{sub.title}”未填写。请具体写明，不要空缺。",
+                          **_loc(params, f"五、存在的主要问题及改进情况"
+                                 f"{params.subsection_heading('problems', sub.id)}"))
+    if "信息处理费" not in params.section("other").all_text():
+        yield warning("V-S6a", "其他需要报告的事项未说明信息处理费收取情况。请写明本年度是否收取信息处理费"
+                      "及金额，例如“本年度未收取信息处理费。”", **_loc(params, "六、其他需要报告的事项"))
+    if not _COMPARE.search(params.all_prose() + "".join(params.yoy.values())):
+        yield warning("V-S7", "正文没有与上年的比较（同比）。评估时看重同比分析，建议在一（一）、一（二）中写明"
+                      "主动公开信息、收到申请数量较上年的增减。",
+                      **_loc(params, "一、总体情况"))
+
+
+def _claims(params: ReportParams) -> Iterator[Problem]:
+    if any(key[0] == "applications" for key in params.invalid):
+        return
+    text = params.all_prose()
+    for pattern, row_id, what in _CLAIMS:
+        table_value = params.value("applications", row_id, "total")
+        also = params.value("applications", "received", "total") + params.value(
+            "applications", "carried_over", "total") if row_id == "received" else None
+        for match in pattern.finditer(text):
+            said = int(match.group(1))
+            if said not in (table_value, also):
+                yield error("V-N10", f"正文写“{match.group(0)}”，但表三{what}为 {table_value}。"
+                            "正文数字与表格必须一致，请改正其中之一。", **_loc(params, "正文与表三"))
+    for pattern, rows, what in ((_REVIEW, ("review",), "行政复议"),
+                                (_LITIGATION, ("litigation_direct", "litigation_after_review"), "行政诉讼")):
+        table_value = sum(params.value("review_litigation", r, "total") for r in rows)
+        for match in pattern.finditer(text):
+            if int(match.group(1)) != table_value:
+                yield error("V-N10", f"正文写“{match.group(0)}”，但表四{what}总计为 {table_value}。"
+                            "请改正其中之一。", **_loc(params, "正文与表四"))
+
+
+def _breakdowns(params: ReportParams) -> Iterator[Problem]:
+    for match in _TOTAL_THEN_PARTS.finditer(params.all_prose()):
+        total = int(match.group(1))
+        parts = [int(n) for n in _PART.findall(match.group(3))]
+        if parts and sum(parts) != total:
+            yield warning("V-N11", f"正文称共 {total} {match.group(2)}，但“其中”各项之和为 {sum(parts)}"
+                          f"（{'+'.join(map(str, parts))}）。请核对总数或分项。", **_loc(params, "正文"))
+    bd = params.breakdown
+    if bd is None:
+        return
+    where = {"file": params.source, "section": "一（一）主动公开情况", "field": "proactive_breakdown"}
+    if bd.total is not None and bd.items and sum(bd.items.values()) != bd.total:
+        yield warning("V-N11", f"主动公开信息总数填 {bd.total} 条，但各栏目之和为 {sum(bd.items.values())} 条。"
+                      "请核对 proactive_breakdown。", **where)
+    said = re.search(r"共[^。；，\d]*?(\d+)\s*条", params.subsection("general", "proactive").text)
+    if said and bd.total is not None and int(said.group(1)) != bd.total:
+        yield warning("V-N11", f"正文称共发布 {said.group(1)} 条，与 proactive_breakdown.total（{bd.total}）不一致。"
+                      "请改正其中之一。", **where)
+
+
+def _rewrite_marks(params: ReportParams) -> Iterator[Problem]:
+    fmt = params.format
+    for section in fmt.sections:
+        body = params.section(section.id)
+        places = [("", body.text)] + [(params.subsection_heading(section.id, s.id),
+                                       params.subsection(section.id, s.id).text)
+                                      for s in section.subsections]
+        for heading, text in places:
+            if REWRITE_MARK in text:
+                yield warning("V-S5", f"这段文字沿用上年报告，尚未改写（含标记“{REWRITE_MARK}”）。"
+                              "请按本年度实际情况改写，并删除该标记；照抄上年属于“内容雷同”。",
+                              **_loc(params, f"{section.full_heading}{heading}"))
+    if REWRITE_MARK in params.preamble:
+        yield warning("V-S5", f"导语沿用上年内容（含标记“{REWRITE_MARK}”）。请改写并删除该标记。",
+                      **_loc(params, "导语"))
