@@ -235,3 +235,15 @@ def test_refreshes_wait_for_a_pause_in_typing_inside_an_event_loop():
     assert calls == [1]
     debounce()  # no event loop: at once
     assert calls == [1, 1]
+
+
+def test_reload_shows_the_files_table_cells(form, root):
+    path = path_2021(root)
+    key = cell_key("applications", "received", "natural")
+    form.widget_for(key).value = "5"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("received: {natural: 0,", "received: {natural: 3,"), encoding="utf-8")
+    form.save_button.click()  # refused: the file changed on disk
+    form.reload_button.click()
+    assert form.widget_for(key).value == "3"
+    assert "已重新载入" in form.message.value

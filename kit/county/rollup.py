@@ -22,7 +22,6 @@ from kit.rules.validate import check_file
 from kit.rules.yoy import applications_received, proactive_total
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
-SUMMED_TABLES = ("applications", "review_litigation")
 
 
 class RollupError(KitError):

@@ -12,8 +12,6 @@ from __future__ import annotations
 SERIF_FALLBACK = '"Noto Serif CJK SC", "Source Han Serif SC", serif'
 SANS_FALLBACK = '"Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
 
-DEFAULT_BODY = '"Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "宋体", serif'
-
 # Preset names a township office may ask for; each is tried first, Noto follows.
 FONT_PRESETS: dict[str, str] = {
     "宋体": f'"SimSun", "宋体", "STSong", "Songti SC", {SERIF_FALLBACK}',

@@ -29,15 +29,6 @@ def cell_key(table_id: str, row_id: str, col_id: str) -> str:
     return f"tables.{table_id}.{row_id}.{col_id}"
 
 
-def prose_keys(fmt: ReportFormat) -> list[str]:
-    keys = []
-    for section in fmt.sections:
-        keys.append(f"sections.{section.id}.text")
-        for sub in section.subsections:
-            keys += [f"sections.{section.id}.{sub.id}.title", f"sections.{section.id}.{sub.id}.text"]
-    return keys
-
-
 def number_text(value: Number) -> str:
     """A number as a clerk would type it: ``3``, ``1.25`` (no trailing zeros)."""
     if isinstance(value, Decimal):

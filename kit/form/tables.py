@@ -131,7 +131,7 @@ class TableGrid:
         if self.messages.value != html:
             self.messages.value = html
 
-    def set_values(self) -> None:
+    def set_value(self) -> None:
         """Show the state's text in every input (after a reload)."""
         for key, box in self.inputs.items():
             box.value = self.state.get(key)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
@@ -16,8 +15,6 @@ from kit.params.model import ReportParams
 from kit.params.paths import params_path, resolve_params_dir
 from kit.render.report_html import BOX_STYLE, render_problems, render_section, render_title
 from kit.rules.validate import check_file
-
-REVIEW_TAG = "review-only"
 
 
 class ReportError(KitError):
@@ -119,6 +116,3 @@ def _check_types(county: object, unit: object, year: object) -> None:
                "用 papermill 时请写 -p year 2021（不要用 -r，也不要加引号）。")
         raise ReportError(msg)
 
-
-def parameters_json(report: Report) -> str:
-    return json.dumps(report.parameters, ensure_ascii=False)
