@@ -19,6 +19,7 @@ from urllib.parse import quote
 from kit.base.atomic import write_text
 from kit.build.incremental import OUTPUT_NAMES, STATE_DIR, read_state
 from kit.build.status import label
+from kit.formats.common import REPORT_NAME
 from kit.render.jinja import render
 
 INDEX = "index.html"
@@ -93,6 +94,6 @@ def render_index(rows: list[dict[str, Any]],
     counties = [{"name": county, "rollups": county_rollups.get(county, []),
                  "rows": [r for r in rows if r["county"] == county]}
                 for county in sorted({r["county"] for r in rows} | set(county_rollups))]
-    return render("index.html.j2", rows=rows, counties=counties,
+    return render("index.html.j2", rows=rows, counties=counties, report_name=REPORT_NAME,
                   summary="，".join(f"{text} {n} 份" for text, n in counts.most_common()),
                   updated=time.strftime("%Y-%m-%d %H:%M:%S"))

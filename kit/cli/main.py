@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from kit.base.errors import KitError
+from kit.formats.common import REPORT_NAME
 
 #: command → (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -28,8 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     """The parser; only ``chosen``'s arguments are configured (its module is imported)."""
-    parser = argparse.ArgumentParser(prog="python -m kit",
-                                     description="乡镇政府信息公开工作年度报告工具")
+    parser = argparse.ArgumentParser(prog="python -m kit", description=f"乡镇{REPORT_NAME}工具")
     sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
     for name, (module, help_text) in COMMANDS.items():
         command = sub.add_parser(name, help=help_text, description=help_text)

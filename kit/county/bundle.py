@@ -16,6 +16,7 @@ from pathlib import Path
 from kit import __version__
 from kit.base.atomic import atomic_target
 from kit.county.rollup import CountyYear, load_county
+from kit.formats import format_for_year
 
 REPORT_FILES = ("report.ipynb", "report.html", "report.pdf")
 SUMMARY_FILES = ("summary.ipynb", "summary.html", "summary.pdf")
@@ -44,7 +45,8 @@ def checks_data(data: CountyYear) -> dict[str, object]:
 
 
 def checks_text(data: CountyYear) -> str:
-    lines = [f"{data.county} {data.year} 年度政府信息公开工作年度报告校验结果（kit {__version__}）", ""]
+    name = format_for_year(data.year).report_name
+    lines = [f"{data.county} {data.year} 年度{name}校验结果（kit {__version__}）", ""]
     for e in data.entries:
         if e.params is None:
             status = f"参数文件无法读取，{e.errors} 个错误"

@@ -18,6 +18,7 @@ from nbformat import NotebookNode
 from kit.base.atomic import write_text
 from kit.county.bundle import summary_dir, write_bundle
 from kit.county.rollup import RollupError, load_county, unit_years
+from kit.county.summary import summary_title
 from kit.export.html import ReportHTMLExporter
 from kit.export.pdf import PdfPrinter
 from kit.formats import NoFormatError
@@ -84,7 +85,7 @@ def build_summary(county: str, year: int, params_dir: Path, out_root: Path,
         kept = (out_dir / NOTEBOOK,) if (out_dir / NOTEBOOK).is_file() else ()
         return SummaryResult(county, year, kept, error=failure, **base)
     outputs = [out_dir / NOTEBOOK]
-    title = f"{county}{year}年度乡镇政府信息公开工作年度报告汇总"
+    title = summary_title(county, year)
     try:
         html, _ = ReportHTMLExporter().from_notebook_node(
             nb, resources={"metadata": {"name": title, "path": str(out_dir)}})

@@ -24,23 +24,34 @@ from kit.county.rollup import (
     overview,
     summed_table,
 )
-from kit.formats import NoFormatError
-from kit.formats.spec import cn_number
+from kit.formats import NoFormatError, format_for_year
+from kit.formats.spec import ReportFormat, cn_number
+from kit.params.cells import format_cell
 from kit.params.paths import resolve_params_dir
 from kit.render.charts import METRICS, bar_chart, img_html
+from kit.render.report_html import render_meta, render_notices
 from kit.render.table_html import render_table
 
 DOC = '<div class="kit-doc kit-summary">{}</div>'
-OVERVIEW_COLUMNS = (
-    ("unit", "乡镇"), ("proactive", "主动公开信息（条）"), ("received", "本年新收申请"),
-    ("carried_over", "上年结转"), ("results", "办理结果总计"), ("carried_forward", "结转下年度"),
-    ("licensing", "行政许可"), ("punishment", "行政处罚"), ("coercion", "行政强制"),
-    ("fee", "行政事业性收费（万元）"), ("errors", "错误"), ("warnings", "警告"),
-)
-SECTION_TITLES = {"overview": "各乡镇概况", "applications": "收到和处理政府信息公开申请情况（各乡镇合计）",
-                  "review_litigation": "政府信息公开行政复议、行政诉讼情况（各乡镇合计）",
-                  "charts": "历年变化"}
 ORDER = ("overview", "applications", "review_litigation", "charts")
+SUMMED = "（各乡镇合计）"
+
+
+def overview_columns(fmt: ReportFormat) -> list[tuple[str, str]]:
+    """The overview table's (OverviewRow field, heading); Table 二 rows by their labels."""
+    proactive = fmt.table("proactive")
+    fee = proactive.row("fees")
+    fee_heading = next((f"{fee.label}（{c.measure}）" for c in fee.columns if c.measure), fee.label)
+    return [("unit", "乡镇"), ("proactive", "主动公开信息（条）"), ("received", "本年新收申请"),
+            ("carried_over", "上年结转"), ("results", "办理结果总计"),
+            ("carried_forward", "结转下年度"),
+            *((r, proactive.row(r).label) for r in ("licensing", "punishment", "coercion")),
+            ("fee", fee_heading), ("errors", "错误"), ("warnings", "警告")]
+
+
+def summary_title(county: str, year: int) -> str:
+    """"襄垣县2021年度乡镇政府信息公开工作年度报告汇总"."""
+    return f"{county}{year}年度乡镇{format_for_year(year).report_name}汇总"
 
 
 class HTML:
@@ -53,16 +64,19 @@ class HTML:
         return self.html
 
 
-def _cell(value: object) -> str:
+def _cell(value: object, fmt: ReportFormat) -> str:
     if value is None:
         return "—"
-    if isinstance(value, Decimal):
-        return f"{value:.4f}"
+    if isinstance(value, Decimal):  # the fee, printed as the format prints it
+        amount = next(c for c in fmt.table("proactive").row("fees").columns if c.kind == "decimal")
+        return format_cell(value, amount)
     return str(value)
 
 
-def _heading(key: str) -> str:
-    return f'<h2 class="kit-h1">{cn_number(ORDER.index(key) + 1)}、{SECTION_TITLES[key]}</h2>'
+def _heading(key: str, fmt: ReportFormat) -> str:
+    titles = {"overview": "各乡镇概况", "charts": "历年变化"}
+    title = titles.get(key) or f"{fmt.table(key).title}{SUMMED}"
+    return f'<h2 class="kit-h1">{cn_number(ORDER.index(key) + 1)}、{escape(title)}</h2>'
 
 
 @dataclass
@@ -71,8 +85,12 @@ class Summary:
     parameters: dict[str, object]
 
     @property
+    def format(self) -> ReportFormat:
+        return format_for_year(self.data.year)
+
+    @property
     def title_text(self) -> str:
-        return f"{self.data.county}{self.data.year}年度乡镇政府信息公开工作年度报告汇总"
+        return summary_title(self.data.county, self.data.year)
 
     def title(self) -> HTML:
         d = self.data
@@ -95,27 +113,26 @@ class Summary:
                          f"请运行 python -m kit check {e.path} 查看并改正。")
         if not items:
             items.append(f"辖区内已知的 {len(d.entries)} 个乡镇均有 {d.year} 年度参数文件。")
-        lis = "".join(f"<li>{escape(t)}</li>" for t in items)
-        cls = "kit-checks kit-missing" if d.missing or d.unreadable else "kit-meta"
-        return HTML(f'<div class="{cls}"><h4>报送情况</h4><ul>{lis}</ul></div>')
+        return HTML(render_notices("报送情况", items, alert=bool(d.missing or d.unreadable)))
 
     def overview_rows(self) -> tuple[list[OverviewRow], OverviewRow]:
         return overview(self.data)
 
     def overview(self) -> HTML:
         rows, total = self.overview_rows()
-        columns = [c for c in OVERVIEW_COLUMNS
+        columns = [c for c in overview_columns(self.format)
                    if c[0] != "fee" or any(r.fee is not None for r in [*rows, total])]
         head = "".join(f'<th class="kit-head">{escape(label)}</th>' for _, label in columns)
         body = ""
         for row in [*rows, total]:
             cells = [f'<th class="kit-label">{escape(row.unit)}</th>']
-            cells += [f'<td class="kit-num">{_cell(getattr(row, key))}</td>' for key, _ in columns[1:]]
+            cells += [f'<td class="kit-num">{_cell(getattr(row, key), self.format)}</td>'
+                      for key, _ in columns[1:]]
             body += "<tr>" + "".join(cells) + "</tr>"
         note = ('<p class="kit-note" style="font-size:11pt;line-height:1.6;text-indent:0">'
                 "主动公开信息条数取自各乡镇参数文件的 proactive_breakdown；申请数为表三“总计”列；"
                 "错误、警告为校验结果（有错误的报告不能发布）。</p>")
-        return HTML(DOC.format(_heading("overview") +
+        return HTML(DOC.format(_heading("overview", self.format) +
                                f'<table class="kit-table kit-overview"><thead><tr>{head}</tr></thead>'
                                f"<tbody>{body}</tbody></table>" + note))
 
@@ -123,14 +140,14 @@ class Summary:
         return summed_table(self.data, table_id)
 
     def section(self, table_id: str) -> HTML:
-        return HTML(DOC.format(_heading(table_id) + render_table(self.table(table_id))))
+        return HTML(DOC.format(_heading(table_id, self.format) + render_table(self.table(table_id))))
 
     def history(self) -> list[Point]:
         return history(self.data.params_dir, self.data.county, self.data.year)
 
     def charts(self) -> HTML:
         points = self.history()
-        parts = [_heading("charts")]
+        parts = [_heading("charts", self.format)]
         years = sorted({p.year for p in points})
         if len(years) < 2:
             parts.append('<p class="kit-p">只有一个年度的数据，暂无历年比较。</p>')
@@ -153,9 +170,8 @@ class Summary:
 
     def checks(self) -> HTML:
         """Parameters used and kit version, for reviewers."""
-        used = {**self.parameters, "参数目录": str(self.data.params_dir), "kit 版本": __version__}
-        rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in used.items())
-        return HTML(f'<div class="kit-meta"><h4>审阅信息</h4><table>{rows}</table></div>')
+        return HTML(render_meta({**self.parameters, "参数目录": self.data.params_dir,
+                                 "kit 版本": __version__}))
 
 
 def _total(values: list[int | None]) -> int | None:

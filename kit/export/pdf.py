@@ -98,7 +98,7 @@ class PdfPrinter:
         self, html: str, out_path: str | os.PathLike[str], base_url: Path | None = None
     ) -> Path:
         """Write ``html`` as a PDF to ``out_path`` atomically; returns the path."""
-        return write_atomic(Path(out_path), self.pdf_bytes(html, base_url))
+        return atomic.write_bytes(Path(out_path), self.pdf_bytes(html, base_url))
 
     def print_notebook(
         self, nb: NotebookNode | str | os.PathLike[str], out_path: str | os.PathLike[str]
@@ -160,11 +160,6 @@ class PdfPrinter:
                 footer_template=FOOTER_TEMPLATE.format(bottom=FOOTER_BOTTOM),
             )
         return page.pdf(**options)
-
-
-def write_atomic(out_path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``out_path`` atomically (see :mod:`kit.base.atomic`)."""
-    return atomic.write_bytes(out_path, data)
 
 
 class ReportPDFExporter(ReportHTMLExporter):

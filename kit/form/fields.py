@@ -14,13 +14,13 @@ from typing import Any
 
 from kit.base.problems import Problem, error
 from kit.formats.spec import ReportFormat
+from kit.params import schema
 from kit.params.cells import parse_text
 from kit.params.model import CellKey, Number, ReportParams
 
-UNIT_KEYS = ("unit.province", "unit.city", "unit.county", "unit.name", "unit.kind")
-TOP_KEYS = ("title", "published", "contact", "preamble")
-BREAKDOWN_TOTAL = "proactive_breakdown.total"
-BREAKDOWN_ITEMS = "proactive_breakdown.items"
+UNIT_KEYS = tuple(f"{schema.UNIT}.{k.name}" for k in schema.UNIT_FIELDS)
+TOP_KEYS = schema.TEXT_FIELDS
+BREAKDOWN_TOTAL, BREAKDOWN_ITEMS = (f"{schema.BREAKDOWN}.{k}" for k in schema.BREAKDOWN_KEYS)
 BASIC = "basic"  # the tab of identity, title and preamble
 _ITEM_LINE = re.compile(r"^(.+?)\s*[:：\s]\s*(\S+)$")
 
@@ -86,7 +86,7 @@ def data_from_texts(texts: dict[str, str], fmt: ReportFormat, year: int,
             entry[sub.id] = {"text": texts.get(f"{base}.text", "")} | ({"title": title} if title else {})
         sections[section.id] = entry
     data["sections"] = sections
-    breakdown = _breakdown(texts, problems)
+    breakdown = _breakdown(texts, problems, fmt)
     if breakdown is not None:
         data["proactive_breakdown"] = breakdown
     tables: dict[str, Any] = {}
@@ -97,7 +97,7 @@ def data_from_texts(texts: dict[str, str], fmt: ReportFormat, year: int,
             value, why = parse_text(texts.get(key, ""), col.kind, col.decimals)
             if why:
                 invalid.add((table.id, row.id, col.id))
-                problems.append(error("V-N5", why, table=f"表{table.number} {table.title}",
+                problems.append(error("V-N5", why, table=table.caption,
                                       row=row.place, column=table.column_place(row, col.id),
                                       field=key))
                 continue
@@ -107,12 +107,15 @@ def data_from_texts(texts: dict[str, str], fmt: ReportFormat, year: int,
     return data, problems, invalid
 
 
-def _breakdown(texts: dict[str, str], problems: list[Problem]) -> dict[str, Any] | None:
+def _breakdown(texts: dict[str, str], problems: list[Problem], fmt: ReportFormat,
+               ) -> dict[str, Any] | None:
     total_text = texts.get(BREAKDOWN_TOTAL, "").strip()
     lines = [line.strip() for line in texts.get(BREAKDOWN_ITEMS, "").splitlines() if line.strip()]
     if not total_text and not lines:
         return None
-    where = {"section": "一（一）主动公开情况"}
+    general = fmt.section("general")
+    sub = general.breakdown_subsection()
+    where = {"section": general.number + general.numbered(sub.id) if sub else general.full_heading}
     total, why = parse_text(total_text, "int")
     if why:
         problems.append(error("V-N5", f"主动公开信息总条数{why}", field=BREAKDOWN_TOTAL, **where))
@@ -172,10 +175,9 @@ def problem_section(problem: Problem, key: str | None, fmt: ReportFormat) -> str
     if key is not None:
         return section_of_key(key, fmt)
     place = problem.section
-    if "表三" in place:
-        return "applications"
-    if "表四" in place:
-        return "review_litigation"
+    for section in fmt.sections:  # "正文与表三" → the tab of Table 三
+        if section.table and place.endswith(f"表{fmt.table(section.table).number}"):
+            return section.id
     for section in fmt.sections:
         if place.startswith(section.full_heading) or place.startswith(section.number + "（"):
             return section.id

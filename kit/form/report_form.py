@@ -22,12 +22,11 @@ from kit.form.fields import BASIC, problem_section
 from kit.form.state import FormError, FormState
 from kit.form.style import style_widget
 from kit.form.widgets import Page, basic_page, html, section_page
+from kit.formats.common import REPORT_NAME
 from kit.params.model import ReportParams
 from kit.render.report_html import render_problems, render_report, render_section, render_title
 
-TAB_NAMES = {BASIC: "基本信息", "general": "一 总体情况", "proactive": "二 主动公开",
-             "applications": "三 依申请公开", "review_litigation": "四 复议诉讼",
-             "problems": "五 问题与改进", "other": "六 其他事项"}
+BASIC_TAB = "基本信息"
 
 
 def preview_html(params: ReportParams | None, page_id: str | None) -> str:
@@ -83,7 +82,7 @@ class ReportForm:
         self.tabs.observe(lambda _: self._show_preview(), names="selected_index")
         bar = w.HBox([self.status, self.save_button, self.export_button])
         bar.add_class("kit-bar")
-        self.widget = w.VBox([style_widget(), html('<div class="kit-h">政府信息公开工作年度报告 · 填写'
+        self.widget = w.VBox([style_widget(), html(f'<div class="kit-h">{REPORT_NAME} · 填写'
                                                    "</div>", "kit-h"),
                               self.chooser.widget, bar, self.message, self.conflict, self.links,
                               self.notice, self.tabs])
@@ -156,7 +155,8 @@ class ReportForm:
         for page_id in self.pages:
             found = counts.get(page_id, [])
             mark = f" ✖{sum(found)}" if any(found) else (f" ⚠{len(found)}" if found else "")
-            titles.append(TAB_NAMES.get(page_id, page_id) + mark)
+            name = BASIC_TAB if page_id == BASIC else state.format.section(page_id).tab
+            titles.append(name + mark)
         errors = sum(p.is_error for p in state.problems)
         warnings = len(state.problems) - errors
         flags = (f" ✖{errors}" if errors else "") + (f" ⚠{warnings}" if warnings else "")

@@ -24,7 +24,7 @@ from kit.params.loader import load_params, params_from_data
 from kit.params.model import ReportParams
 from kit.params.newyear import NewYearError, new_params
 from kit.params.paths import UnsafePathError, params_path
-from kit.params.writer import dumps
+from kit.params.writer import text_for
 from kit.rules.validate import load_previous, validate
 
 NOT_WRITTEN = "保存后才会写入文件。"
@@ -186,7 +186,7 @@ class FormState:
                    "请选择“重新载入”（放弃表单中的修改，读取文件的最新内容），"
                    "或“仍然覆盖”（以表单内容为准；文件现有内容会先备份）。")
             return SaveResult(False, msg, conflict=True)
-        text = dumps(ev.params)
+        text = text_for(ev.params, self.path)  # the file's own comments and layout kept
         saved = write_with_backup(self.path, text)
         self._loaded = text_fingerprint(text)
         self._saved = dict(self.texts)

@@ -93,7 +93,7 @@ class TableGrid:
             label = w.HTML(escape(cell.text), layout=layout)
             label.add_class("kit-gc")
             label.add_class("kit-gl")
-            if cell.text.startswith("第二十条"):
+            if cell.caption:
                 label.add_class("kit-caption")
             elif left:  # a row's own label; headers and group labels stay centred
                 label.add_class("kit-left")

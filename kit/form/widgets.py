@@ -19,6 +19,7 @@ from kit.form.state import FormState
 from kit.form.style import mark, messages_html
 from kit.form.tables import TableGrid
 from kit.formats.spec import Section, cn_number
+from kit.params import schema
 from kit.params.model import UNIT_KINDS
 
 OnEdit = Callable[[str, str], None]
@@ -140,14 +141,14 @@ def basic_page(state: FormState, on_edit: OnEdit) -> Page:
     """Identity, title, preamble, contact and publication date."""
     params = state.params
     auto = params.display_title if params is not None and params.title is None else ""
-    labels = dict(zip(UNIT_KEYS, ("省", "市（州）", "县（市、区）", "乡镇（街道）", "类型"), strict=True))
+    labels = dict(zip(UNIT_KEYS, (k.label for k in schema.UNIT_FIELDS), strict=True))
     editors: list[Editor] = [
         FieldEditor(state, key, labels[key], on_edit, options=UNIT_KINDS if key == "unit.kind" else (),
                     disabled=key in ("unit.county", "unit.name"), width="32em")
         for key in UNIT_KEYS]
-    title = FieldEditor(state, "title", "报告标题", on_edit,
-                        placeholder=f"留空则自动使用：{auto or '单位名称+年度+政府信息公开工作年度报告'}")
-    published = FieldEditor(state, "published", "发布日期", on_edit, width="32em")
+    title = FieldEditor(state, "title", schema.key("title").label, on_edit,
+                        placeholder=f"留空则自动使用：{auto or '单位名称+年度+' + state.format.report_name}")
+    published = FieldEditor(state, "published", schema.key("published").label, on_edit, width="32em")
     preamble = ProseEditor(state, "preamble", on_edit, rows=4)
     contact = ProseEditor(state, "contact", on_edit, rows=2,
                           placeholder="如：联系人、电话、地址（可不填）")
@@ -182,12 +183,12 @@ def section_page(state: FormState, section: Section, on_edit: OnEdit) -> Page:
         children += [html(f'<div class="kit-h2">（{cn_number(i)}）{escape(sub.title)}</div>', "kit-h2"),
                      title.widget, body.widget]
         editors += [title, body]
-        if (section.id, sub.id) == ("general", "proactive"):
+        if sub.breakdown:
             editors += _breakdown(state, on_edit, children)
     if section.table:
         grid = TableGrid(state, state.format.table(section.table), on_edit)
-        children += [html(f'<div class="kit-h2">表{escape(section.number)}　'
-                          f"{escape(state.format.table(section.table).title)}</div>", "kit-h2"),
+        caption = state.format.table(section.table).caption.replace(" ", "　")
+        children += [html(f'<div class="kit-h2">{escape(caption)}</div>', "kit-h2"),
                      grid.widget]
         editors.append(grid)
     return Page(editors, children, section=section.id)

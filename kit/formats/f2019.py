@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kit.formats.common import SECTIONS, applications_table, review_litigation_table
+from kit.formats.common import REPORT_NAME, SECTIONS, applications_table, review_litigation_table
 from kit.formats.proactive import Block, proactive_table
-from kit.formats.spec import Column, ReportFormat
+from kit.formats.spec import Column, ReportFormat, RollForward
 
 PREVIOUS = Column("previous_items", "上一年项目数量")
 CHANGE = Column("change", "本年增/减", kind="signed")
@@ -26,12 +26,19 @@ PROACTIVE_2019 = (
           (("procurement", "政府集中采购"),)),
 )
 
+#: 上一年项目数量(Y) = 上一年项目数量(Y−1) + 本年增/减(Y−1)
+ROLL_FORWARD = RollForward(("licensing", "other_services", "punishment", "coercion", "fees"),
+                           PREVIOUS.id, change=CHANGE.id)
+
 FORMAT_2019 = ReportFormat(
     id="2019",
     name="政府信息公开工作年度报告格式（试行）",
     notice="国办公开办函〔2019〕60号",
+    notice_title="国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知",
+    report_name=REPORT_NAME,
     first_year=2019,
     last_year=2020,
     sections=SECTIONS,
-    tables=(proactive_table(PROACTIVE_2019), applications_table(None), review_litigation_table()),
+    tables=(proactive_table(PROACTIVE_2019, ROLL_FORWARD), applications_table(None),
+            review_litigation_table()),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kit.formats.spec import Column, LabelCell, LayoutCell, Row, Table, ValueCell
+from kit.formats.spec import Column, LabelCell, LayoutCell, RollForward, Row, Table, ValueCell
 
 GRID = 4
 ITEM_HEADER = "信息内容"
@@ -30,12 +30,12 @@ def _spans(count: int) -> list[int]:
     return base
 
 
-def proactive_table(blocks: tuple[Block, ...]) -> Table:
+def proactive_table(blocks: tuple[Block, ...], roll_forward: RollForward | None = None) -> Table:
     rows: list[Row] = []
     body: list[tuple[LayoutCell, ...]] = []
     for block in blocks:
         spans = _spans(len(block.columns))
-        body.append((LabelCell(block.caption, colspan=GRID),))
+        body.append((LabelCell(block.caption, colspan=GRID, caption=True),))
         body.append((LabelCell(ITEM_HEADER),
                      *(LabelCell(c.label, colspan=s) for c, s in zip(block.columns, spans, strict=True))))
         for row_id, label in block.items:
@@ -43,4 +43,5 @@ def proactive_table(blocks: tuple[Block, ...]) -> Table:
             body.append((LabelCell(label),
                           *(ValueCell(row_id, c.id, colspan=s)
                             for c, s in zip(block.columns, spans, strict=True))))
-    return Table("proactive", "二", "主动公开政府信息情况", tuple(rows), (), tuple(body))
+    return Table("proactive", "二", "主动公开政府信息情况", tuple(rows), (), tuple(body),
+                 roll_forward=roll_forward)

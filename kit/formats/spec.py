@@ -14,10 +14,13 @@ Two views of every table are kept side by side:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
 ValueKind = Literal["int", "signed", "decimal"]
+Number = int | Decimal
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class Column:
     sum_of: tuple[str, ...] = ()  # a computed column: the sum of these columns
     decimals: int = 0  # printed decimals for kind "decimal"
     unit: str = ""  # printed after the value (e.g. "元"); empty for none
+    measure: str = ""  # the unit the label states, e.g. "万元" in 本年收费金额（单位：万元）
 
     @property
     def computed(self) -> bool:
@@ -45,6 +49,7 @@ class Row:
     columns: tuple[Column, ...]
     where: str = ""  # full label path used in messages, e.g. "（三）不予公开 1.属于国家秘密"
     sum_of: tuple[str, ...] = ()  # a computed row: the sum of these rows
+    group: str = ""  # the printed group label spanning this row's block, e.g. "（三）不予公开"
 
     @property
     def computed(self) -> bool:
@@ -72,6 +77,7 @@ class LabelCell:
     text: str
     rowspan: int = 1
     colspan: int = 1
+    caption: bool = False  # a block caption inside the table (Table 二's 第二十条第（一）项 …)
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,36 @@ LayoutCell = LabelCell | ValueCell
 
 
 @dataclass(frozen=True)
+class RollForward:
+    """How a table's stock column carries over from one year to the next (rule R7).
+
+    With ``added``/``removed``: stock(Y) = stock(Y−1) + added(Y) − removed(Y) (2021 format).
+    With ``change``: stock(Y) = stock(Y−1) + change(Y−1) (the 2019 format's 本年增/减).
+    """
+
+    rows: tuple[str, ...]
+    stock: str
+    added: str | None = None
+    removed: str | None = None
+    change: str | None = None
+
+    def expected(self, before: Callable[[str], Number], now: Callable[[str], Number]) -> Number:
+        """The stock a row should have this year; ``before``/``now`` give a column's value in
+        the previous year and in this year (for the row in question)."""
+        if self.change is not None:
+            return before(self.stock) + before(self.change)
+        return before(self.stock) + now(self.added or "") - now(self.removed or "")
+
+    def how(self, row: Row) -> str:
+        """The rule in words, with the columns' labels."""
+        label = {c.id: c.label for c in row.columns}
+        if self.change is not None:
+            return f"上年的{label[self.stock]} + 上年的{label[self.change]}"
+        return (f"上年{label[self.stock]} + {label[self.added or '']} − "
+                f"{label[self.removed or '']}")
+
+
+@dataclass(frozen=True)
 class Table:
     """An official table: data model plus printed layout."""
 
@@ -97,6 +133,8 @@ class Table:
     head: tuple[tuple[LayoutCell, ...], ...]  # printed inside <thead>, repeated on each page
     body: tuple[tuple[LayoutCell, ...], ...]
     column_where: dict[str, str] = field(default_factory=dict)  # column id → label path
+    column_widths: tuple[int, ...] = ()  # printed widths in % of the text block, one per grid column
+    roll_forward: RollForward | None = None
 
     def row(self, row_id: str) -> Row:
         for row in self.rows:
@@ -111,6 +149,11 @@ class Table:
     def input_cells(self) -> list[tuple[Row, Column]]:
         return [(r, c) for r in self.rows if not r.computed for c in r.input_columns()]
 
+    @property
+    def caption(self) -> str:
+        """How messages and headings name the table, e.g. "表三 收到和处理政府信息公开申请情况"."""
+        return f"表{self.number} {self.title}"
+
     def labels(self) -> list[str]:
         """Every printed label, in reading order (head, then body)."""
         return [c.text for line in (*self.head, *self.body) for c in line if isinstance(c, LabelCell)]
@@ -121,6 +164,7 @@ class Subsection:
     id: str
     title: str  # default title, without its "（一）" number
     keywords: tuple[str, ...] = ()  # words that show the aspect is covered (V-S1)
+    breakdown: bool = False  # the subsection the params file's 栏目条数 breakdown belongs to
 
 
 @dataclass(frozen=True)
@@ -131,10 +175,31 @@ class Section:
     subsections: tuple[Subsection, ...] = ()
     table: str | None = None  # id of the table printed in this section
     help: str = ""  # what the section must contain, shown in forms
+    short: str = ""  # a short name for tabs, e.g. "依申请公开"
 
     @property
     def full_heading(self) -> str:
         return f"{self.number}、{self.heading}"
+
+    @property
+    def tab(self) -> str:
+        """The name of the section's tab in forms, e.g. "三 依申请公开"."""
+        return f"{self.number} {self.short or self.heading}"
+
+    def subsection(self, sub_id: str) -> Subsection:
+        for sub in self.subsections:
+            if sub.id == sub_id:
+                return sub
+        msg = f"section {self.id!r} has no subsection {sub_id!r}"
+        raise KeyError(msg)
+
+    def breakdown_subsection(self) -> Subsection | None:
+        return next((s for s in self.subsections if s.breakdown), None)
+
+    def numbered(self, sub_id: str, title: str | None = None) -> str:
+        """A subsection's printed heading, e.g. "（一）主动公开情况" (``title`` overrides its title)."""
+        ids = [s.id for s in self.subsections]
+        return f"（{cn_number(ids.index(sub_id) + 1)}）{title or self.subsection(sub_id).title}"
 
 
 @dataclass(frozen=True)
@@ -142,6 +207,8 @@ class ReportFormat:
     id: str  # "2021" or "2019"
     name: str
     notice: str  # the notice that set it, e.g. "国办公开办函〔2021〕30号"
+    notice_title: str  # that notice's title, as a preamble cites it
+    report_name: str  # what every title ends with: "政府信息公开工作年度报告"
     first_year: int
     last_year: int | None
     sections: tuple[Section, ...]

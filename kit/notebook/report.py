@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from kit.base.errors import KitError
 from kit.base.problems import Problem, has_errors
 from kit.params.model import ReportParams
 from kit.params.paths import params_path, resolve_params_dir
-from kit.render.report_html import BOX_STYLE, render_problems, render_section, render_title
+from kit.render.report_html import render_meta, render_problems, render_section, render_title
 from kit.rules.validate import check_file
 
 
@@ -76,10 +75,8 @@ class Report:
 
     def checks(self) -> HTML:
         """The reviewers' box: 校验结果 and what this run used (file hash, kit version)."""
-        used = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>"
-                       for k, v in {**self.parameters, "参数文件": str(self.path),
-                                    "参数文件 SHA-256": self.digest, "kit 版本": __version__}.items())
-        meta = f'<div class="kit-meta" style="{BOX_STYLE}"><h4>审阅信息</h4><table>{used}</table></div>'
+        meta = render_meta({**self.parameters, "参数文件": self.path,
+                            "参数文件 SHA-256": self.digest, "kit 版本": __version__})
         return HTML(meta + render_problems(self.problems))
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from kit.base.problems import Problem, error
 from kit.formats import NoFormatError, format_for_year
 from kit.formats.spec import ReportFormat
-from kit.params import yamlsource
+from kit.params import schema, yamlsource
 from kit.params.cells import parse_cell
 from kit.params.model import (
     UNIT_KINDS,
@@ -30,10 +30,8 @@ from kit.params.model import (
 from kit.params.names import name_problem
 from kit.params.paths import path_identity
 
-TOP_KEYS = ("unit", "year", "title", "published", "contact", "preamble", "sections",
-            "proactive_breakdown", "tables", "yoy")
-UNIT_KEYS = ("province", "city", "county", "name", "kind")
-UNIT_LABELS = {"省": "province", "市": "city", "县": "county", "名称": "name", "类型": "kind"}
+TOP_KEYS = schema.names(schema.TOP)
+UNIT_KEYS = schema.names(schema.UNIT_FIELDS)
 
 
 class _Reader:
@@ -133,7 +131,7 @@ def _unit(r: _Reader, value: Any) -> Unit | None:
                "kind 类型）。请补上。", ("unit",))
         return None
     data = r.mapping(value, ("unit",), "unit")
-    r.keys(data, UNIT_KEYS, ("unit",), "unit", UNIT_LABELS)
+    r.keys(data, UNIT_KEYS, ("unit",), "unit", schema.UNIT_ALIASES)
     ok = True
     for key in UNIT_KEYS:
         if data.get(key) in (None, ""):
@@ -188,13 +186,13 @@ def _sections(r: _Reader, value: Any, fmt: ReportFormat | None) -> dict[str, Sec
             result[section.id] = SectionText(r.text(raw, path))
             continue
         sub_ids = tuple(s.id for s in section.subsections)
-        r.keys(raw, ("text", *sub_ids), path, f"sections.{section.id}",
+        r.keys(raw, (schema.SECTION_TEXT, *sub_ids), path, f"sections.{section.id}",
                {s.title: s.id for s in section.subsections})
         subs = {}
         for sub in section.subsections:
             sub_raw = raw.get(sub.id)
             if isinstance(sub_raw, dict):
-                r.keys(sub_raw, ("title", "text"), (*path, sub.id), f"sections.{section.id}.{sub.id}")
+                r.keys(sub_raw, schema.SUBSECTION_KEYS, (*path, sub.id), f"sections.{section.id}.{sub.id}")
                 subs[sub.id] = Prose(r.text(sub_raw.get("text"), (*path, sub.id, "text")),
                                      r.text(sub_raw.get("title"), (*path, sub.id, "title")) or None)
             else:
@@ -208,7 +206,7 @@ def _breakdown(r: _Reader, value: Any) -> Breakdown | None:
         return None
     path = ("proactive_breakdown",)
     data = r.mapping(value, path, "proactive_breakdown")
-    r.keys(data, ("total", "items"), path, "proactive_breakdown")
+    r.keys(data, schema.BREAKDOWN_KEYS, path, "proactive_breakdown")
     total = _count(r, data.get("total"), (*path, "total"), "主动公开信息总数")
     items = {}
     for name, raw in r.mapping(data.get("items"), (*path, "items"), "items").items():
@@ -255,7 +253,7 @@ def _tables(r: _Reader, value: Any, fmt: ReportFormat | None,
                 if why:
                     invalid.add(key)
                     r.fail("V-N5", f"{why}", (*tpath, row.id, col.id),
-                           table=f"表{table.number} {table.title}", row=row.place,
+                           table=table.caption, row=row.place,
                            column=table.column_place(row, col.id))
                 elif row.computed or col.computed:
                     if cells[col.id] is not None:

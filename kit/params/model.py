@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from kit.formats import format_for_year
-from kit.formats.spec import ReportFormat, cn_number
+from kit.formats.spec import ReportFormat
 
 Number = int | Decimal
 CellKey = tuple[str, str, str]  # (table id, row id, column id)
@@ -21,7 +21,6 @@ CellKey = tuple[str, str, str]  # (table id, row id, column id)
 UNIT_KINDS = ("乡", "镇", "街道")
 ORGAN_SUFFIX = {"乡": "人民政府", "镇": "人民政府", "街道": "街道办事处"}
 REWRITE_MARK = "【请按本年度情况改写】"
-TITLE_TAIL = "政府信息公开工作年度报告"
 
 
 @dataclass(frozen=True)
@@ -91,7 +90,7 @@ class ReportParams:
     @property
     def canonical_title(self) -> str:
         """The standard title, e.g. 襄垣县下良镇人民政府2021年政府信息公开工作年度报告."""
-        return f"{self.unit.organ}{self.year}年{TITLE_TAIL}"
+        return f"{self.unit.organ}{self.year}年{self.format.report_name}"
 
     @property
     def display_title(self) -> str:
@@ -104,11 +103,14 @@ class ReportParams:
         return self.section(section_id).subsections.get(sub_id, Prose())
 
     def subsection_heading(self, section_id: str, sub_id: str) -> str:
+        return self.format.section(section_id).numbered(sub_id, self.subsection(section_id, sub_id).title)
+
+    def place(self, section_id: str, sub_id: str = "", short: bool = False) -> str:
+        """How messages name a section or subsection: "一、总体情况（五）监督保障情况", or with
+        ``short`` "一（五）监督保障情况"."""
         section = self.format.section(section_id)
-        ids = [s.id for s in section.subsections]
-        default = section.subsections[ids.index(sub_id)].title
-        title = self.subsection(section_id, sub_id).title or default
-        return f"（{cn_number(ids.index(sub_id) + 1)}）{title}"
+        head = section.number if short else section.full_heading
+        return head + (self.subsection_heading(section_id, sub_id) if sub_id else "")
 
     def input_value(self, table_id: str, row_id: str, col_id: str) -> Number:
         return self.tables.get(table_id, {}).get(row_id, {}).get(col_id, 0)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kit.base.errors import KitError
 from kit.base.problems import Problem, has_errors
+from kit.formats.spec import ReportFormat
 from kit.params.loader import load_params
 from kit.params.model import REWRITE_MARK, Breakdown, Prose, ReportParams, SectionText, Unit
 from kit.params.paths import params_path
@@ -18,11 +19,11 @@ class NewYearError(KitError):
     """The new file cannot be created; the message is Chinese and says why."""
 
 
-def default_preamble(unit: Unit, year: int, notice: str) -> str:
+def default_preamble(unit: Unit, year: int, fmt: ReportFormat) -> str:
     name = f"{unit.county}{unit.name}"
-    return (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与"
-            f"政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（{notice}）"
-            f"要求，由{name}编制。本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。")
+    return (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《{fmt.notice_title}》"
+            f"（{fmt.notice}）要求，由{name}编制。本报告中所列数据的统计期限自{year}年1月1日起至"
+            f"{year}年12月31日止。")
 
 
 def _marked(text: str) -> str:
@@ -45,13 +46,13 @@ def carry_forward(previous: ReportParams, year: int) -> ReportParams:
     if previous.breakdown is not None:
         breakdown = Breakdown(0, dict.fromkeys(previous.breakdown.items, 0))
     return replace(fresh, contact=previous.contact, sections=sections, breakdown=breakdown,
-                   preamble=default_preamble(previous.unit, year, fresh.format.notice),
+                   preamble=default_preamble(previous.unit, year, fresh.format),
                    tables={"applications": {"carried_over": carried}})
 
 
 def blank(unit: Unit, year: int) -> ReportParams:
     fresh = ReportParams(unit=unit, year=year)
-    return replace(fresh, preamble=default_preamble(unit, year, fresh.format.notice),
+    return replace(fresh, preamble=default_preamble(unit, year, fresh.format),
                    breakdown=Breakdown(0, {}))
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from html import escape
 
 from kit.base.problems import Problem
-from kit.params.model import TITLE_TAIL, ReportParams
+from kit.params.model import ReportParams
 from kit.params.newyear import default_preamble
+from kit.render.jinja import render
 from kit.render.table_html import render_table
 from kit.render.tables import build_table
 
@@ -27,7 +28,7 @@ def paragraphs(text: str) -> str:
 def preamble_text(params: ReportParams) -> str:
     if params.preamble.strip():
         return params.preamble
-    return default_preamble(params.unit, params.year, params.format.notice)
+    return default_preamble(params.unit, params.year, params.format)
 
 
 def title_html(params: ReportParams) -> str:
@@ -38,8 +39,9 @@ def title_html(params: ReportParams) -> str:
     """
     title = params.display_title
     words, gap = title.split(), " "
-    if len(words) == 1 and title.endswith(TITLE_TAIL) and title != TITLE_TAIL:
-        words, gap = [title[: -len(TITLE_TAIL)], TITLE_TAIL], ""
+    tail = params.format.report_name
+    if len(words) == 1 and title.endswith(tail) and title != tail:
+        words, gap = [title[: -len(tail)], tail], ""
     if len(words) == 1:
         return escape(title)
     return gap.join(f'<span class="kit-title-part">{escape(w)}</span>' for w in words)
@@ -78,13 +80,20 @@ def render_problems(problems: list[Problem]) -> str:
     if not problems:
         return ""
     errors = sum(p.is_error for p in problems)
-    items = "".join(
-        f'<li class="kit-{"error" if p.is_error else "warning"}">'
-        f"<b>{escape(p.severity.value)} {escape(p.rule)}</b> "
-        f"{escape(p.where() + '：' if p.where() else '')}{escape(p.message)}</li>"
-        for p in sorted(problems, key=lambda p: not p.is_error))
-    return (f'<div class="kit-checks" style="{BOX_STYLE}"><h4>校验结果：{errors} 个错误，{len(problems) - errors} 个警告</h4>'
-            f"<ul>{items}</ul></div>")
+    return render("problems_box.html.j2", style=BOX_STYLE, errors=errors,
+                  warnings=len(problems) - errors,
+                  problems=sorted(problems, key=lambda p: not p.is_error))
+
+
+def render_meta(rows: dict[str, object]) -> str:
+    """The reviewers' 审阅信息 box: what a run used (parameters, files, versions)."""
+    return render("meta_box.html.j2", style=BOX_STYLE, rows=[(k, str(v)) for k, v in rows.items()])
+
+
+def render_notices(title: str, items: list[str], alert: bool) -> str:
+    """A box of notices for reviewers (e.g. 报送情况), highlighted when ``alert``."""
+    return render("notices_box.html.j2", title=title, items=items,
+                  css="kit-checks kit-missing" if alert else "kit-meta")
 
 
 def render_report(params: ReportParams) -> str:

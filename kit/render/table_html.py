@@ -38,16 +38,11 @@ def _line(built: BuiltTable, line: tuple[LayoutCell, ...], head: bool) -> str:
     return "<tr>" + "".join(cells) + "</tr>"
 
 
-# Column widths in % of the text block, where the browser's automatic layout would squeeze the
-# long row labels of Table 三 into a narrow column: L1, L2, L3, then the 7 data columns.
-COLUMN_WIDTHS = {"applications": (5, 10, 36, *(7,) * 7)}
-
-
 def render_table(built: BuiltTable) -> str:
     table = built.table
     parts = [f'<table class="kit-table kit-table-{table.id}" data-table="{table.id}">']
-    if table.id in COLUMN_WIDTHS:
-        cols = "".join(f'<col style="width:{w}%">' for w in COLUMN_WIDTHS[table.id])
+    if table.column_widths:
+        cols = "".join(f'<col style="width:{w}%">' for w in table.column_widths)
         parts.append(f"<colgroup>{cols}</colgroup>")
     if table.head:
         parts.append("<thead>" + "".join(_line(built, line, True) for line in table.head) + "</thead>")

@@ -13,7 +13,7 @@ APPS = "applications"
 
 def _where(params: ReportParams, table: Table, row_id: str, col_id: str) -> dict[str, str]:
     row = table.row(row_id)
-    return {"file": params.source, "table": f"表{table.number} {table.title}", "row": row.place,
+    return {"file": params.source, "table": table.caption, "row": row.place,
             "column": table.column_place(row, col_id), "field": f"tables.{table.id}.{row_id}.{col_id}"}
 
 
@@ -53,22 +53,29 @@ def _stated_totals(params: ReportParams) -> Iterator[Problem]:
         yield error(rule, msg, **_where(params, table, row_id, col_id))
 
 
+def _short(row_label: str) -> str:
+    """"一、本年新收政府信息公开申请数量" → "一、本年新收" (how the R1 message names the rows)."""
+    return row_label.split("政府信息公开")[0]
+
+
 def _r1_r9(params: ReportParams, table: Table) -> Iterator[Problem]:
-    for col in table.row("received").columns:
-        got = params.value(APPS, "received", col.id) + params.value(APPS, "carried_over", col.id)
-        done = params.value(APPS, "total", col.id)
-        left = params.value(APPS, "carried_forward", col.id)
+    received, carried_over = table.row("received"), table.row("carried_over")
+    total, carried_forward = table.row("total"), table.row("carried_forward")
+    for col in received.columns:
+        got = params.value(APPS, received.id, col.id) + params.value(APPS, carried_over.id, col.id)
+        done = params.value(APPS, total.id, col.id)
+        left = params.value(APPS, carried_forward.id, col.id)
         if got != done + left:
-            msg = (f"勾稽关系不成立：一、本年新收 + 二、上年结转 = {got}，而（七）总计 + 四、结转下年度"
-                   f"继续办理 = {done} + {left} = {done + left}。请核对本列各行数字，"
-                   "使“第一项加第二项之和，等于第三项加第四项之和”。")
-            yield error("R1", msg, **_where(params, table, "total", col.id))
-        for row_id, label in (("total", "（七）总计"), ("carried_forward", "四、结转下年度继续办理")):
-            value = params.value(APPS, row_id, col.id)
+            msg = (f"勾稽关系不成立：{_short(received.label)} + {_short(carried_over.label)} = {got}，"
+                   f"而{total.label} + {carried_forward.label} = {done} + {left} = {done + left}。"
+                   "请核对本列各行数字，使“第一项加第二项之和，等于第三项加第四项之和”。")
+            yield error("R1", msg, **_where(params, table, total.id, col.id))
+        for row in (total, carried_forward):
+            value = params.value(APPS, row.id, col.id)
             if value > got:
-                msg = (f"{label}（{value}）大于本年新收与上年结转之和（{got}）。办理或结转的申请"
+                msg = (f"{row.label}（{value}）大于本年新收与上年结转之和（{got}）。办理或结转的申请"
                        "不可能多于收到的申请，请核对。")
-                yield error("R9", msg, **_where(params, table, row_id, col.id))
+                yield error("R9", msg, **_where(params, table, row.id, col.id))
 
 
 def _r6(params: ReportParams, previous: ReportParams, table: Table) -> Iterator[Problem]:
@@ -78,53 +85,45 @@ def _r6(params: ReportParams, previous: ReportParams, table: Table) -> Iterator[
         now = params.value(APPS, "carried_over", col.id)
         before = previous.value(APPS, "carried_forward", col.id)
         if now != before:
-            msg = (f"本年“二、上年结转”为 {now}，但 {previous.year} 年报告的“四、结转下年度继续办理”"
-                   f"为 {before}（{previous.source}）。两者应相等，请改正本年或上年的数字。")
+            msg = (f"本年“{table.row('carried_over').label}”为 {now}，但 {previous.year} 年报告的"
+                   f"“{table.row('carried_forward').label}”为 {before}（{previous.source}）。"
+                   "两者应相等，请改正本年或上年的数字。")
             yield error("R6", msg, **_where(params, table, "carried_over", col.id))
 
 
-# (row ids, stock column, in column, out column or None, signed change column or None)
-_ROLL_FORWARD = {
-    "2021": (("regulations", "normative_documents"), "in_force", "issued", "repealed"),
-    "2019": (("licensing", "other_services", "punishment", "coercion", "fees"), "previous_items",
-             None, None),
-}
-
-
 def _r7(params: ReportParams, previous: ReportParams) -> Iterator[Problem]:
-    """R7 (soft): stocks roll forward from last year's table 二.
+    """R7 (soft): stocks roll forward from last year's table 二 (the format's RollForward)."""
+    for table in params.format.tables:
+        rule = table.roll_forward
+        if rule is None or not (_clean(params, table) and _clean(previous, table)):
+            continue
+        for row_id in rule.rows:
+            yield from _roll_forward(params, previous, table, row_id)
 
-    2021: 现行有效件数(Y) = 现行有效件数(Y−1) + 本年制发件数(Y) − 本年废止件数(Y).
-    2019: 上一年项目数量(Y) = 上一年项目数量(Y−1) + 本年增/减(Y−1).
-    """
-    table = params.format.table("proactive")
-    if not (_clean(params, table) and _clean(previous, table)):
-        return
-    rows, stock, added, removed = _ROLL_FORWARD[params.format.id]
-    for row_id in rows:
-        if added is not None and removed is not None:
-            expected = (previous.value("proactive", row_id, stock)
-                        + params.value("proactive", row_id, added)
-                        - params.value("proactive", row_id, removed))
-            how = "上年现行有效件数 + 本年制发件数 − 本年废止件数"
-        else:
-            expected = (previous.value("proactive", row_id, stock)
-                        + previous.value("proactive", row_id, "change"))
-            how = "上年的上一年项目数量 + 上年的本年增/减"
-        actual = params.value("proactive", row_id, stock)
-        if actual != expected:
-            msg = (f"{table.row(row_id).column(stock).label}为 {actual}，按{how}应为 {expected}"
-                   f"（{previous.year} 年：{previous.source}）。如有清理、修订等正当原因可忽略，否则请核对。")
-            yield warning("R7", msg, **_where(params, table, row_id, stock))
+
+def _roll_forward(params: ReportParams, previous: ReportParams, table: Table, row_id: str,
+                  ) -> Iterator[Problem]:
+    rule = table.roll_forward
+    assert rule is not None
+    row = table.row(row_id)
+    expected = rule.expected(lambda c: previous.value(table.id, row_id, c),
+                             lambda c: params.value(table.id, row_id, c))
+    actual = params.value(table.id, row_id, rule.stock)
+    if actual != expected:
+        stock = rule.stock
+        msg = (f"{row.column(stock).label}为 {actual}，按{rule.how(row)}应为 {expected}"
+               f"（{previous.year} 年：{previous.source}）。如有清理、修订等正当原因可忽略，否则请核对。")
+        yield warning("R7", msg, **_where(params, table, row_id, stock))
 
 
 def _township_regulations(params: ReportParams) -> Iterator[Problem]:
     """V-N8: a township or street office cannot make 规章; its 规章 row must be all 0."""
     table = params.format.table("proactive")
     row = table.row("regulations")
+    documents = table.row("normative_documents").label
     for col in row.columns:
         value = params.value("proactive", "regulations", col.id)
         if value:
-            msg = (f"乡镇人民政府和街道办事处无权制定规章，“规章”一行应全部为 0，现为 {value}。"
-                   "如为本机关制发的行政规范性文件，请填入“行政规范性文件”一行。")
+            msg = (f"乡镇人民政府和街道办事处无权制定规章，“{row.label}”一行应全部为 0，现为 {value}。"
+                   f"如为本机关制发的{documents}，请填入“{documents}”一行。")
             yield error("V-N8", msg, **_where(params, table, row.id, col.id))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from kit.base.problems import Problem, error, warning
-from kit.params.model import REWRITE_MARK, TITLE_TAIL, ReportParams
+from kit.params.model import REWRITE_MARK, ReportParams
 
 _YEAR = re.compile(r"(\d{4})\s*年")
 _PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日[^。]*?(\d{4})\s*年\s*12\s*月\s*31\s*日")
@@ -24,8 +24,7 @@ _CLAIMS = (
     (re.compile(r"结转(?:至|到)?下(?:一)?年度?[^。；，\d]*?(\d+)\s*件"), "carried_forward",
      "结转下年度继续办理"),
 )
-_REVIEW = re.compile(r"行政复议[^。；，\d、和及]*?(\d+)\s*[件起]")
-_LITIGATION = re.compile(r"行政诉讼[^。；，\d、和及]*?(\d+)\s*[件起]")
+_CASES = r"[^。；，\d、和及]*?(\d+)\s*[件起]"  # after 行政复议 / 行政诉讼: "…N件"
 
 
 def _loc(params: ReportParams, section: str) -> dict[str, str]:
@@ -49,8 +48,8 @@ def _title(params: ReportParams) -> Iterator[Problem]:
     if title.count("年度") > 1:
         yield warning("V-F8", f"标题“{title}”中“年度”重复出现。规范写法如“{params.canonical_title}”。",
                       **where)
-    if TITLE_TAIL not in re.sub(r"\s", "", title):
-        yield warning("V-F8", f"标题中应含“{TITLE_TAIL}”。规范写法如“{params.canonical_title}”。",
+    if params.format.report_name not in re.sub(r"\s", "", title):
+        yield warning("V-F8", f"标题中应含“{params.format.report_name}”。规范写法如“{params.canonical_title}”。",
                       **where)
 
 
@@ -74,35 +73,43 @@ def _preamble(params: ReportParams) -> Iterator[Problem]:
 def _coverage(params: ReportParams) -> Iterator[Problem]:
     fmt = params.format
     general = fmt.section("general")
+    body = params.section("general")
+    aspects = "、".join(s.title.removesuffix("情况") for s in general.subsections)
     for sub in general.subsections:
-        if not params.subsection("general", sub.id).text.strip():
-            yield warning("V-S1", f"总体情况缺少“{sub.title}”方面的内容。30号文要求总体情况涵盖主动公开、"
-                          "依申请公开、政府信息管理、平台建设、监督保障五个方面，请补写。",
-                          **_loc(params, f"一、总体情况{params.subsection_heading('general', sub.id)}"))
-    oversight = params.subsection("general", "oversight").text or params.section("general").all_text()
+        if params.subsection(general.id, sub.id).text.strip():
+            continue
+        # Written as one block without this subsection: covered when its keywords appear there.
+        if body.text.strip() and any(word in body.text for word in sub.keywords):
+            continue
+        yield warning("V-S1", f"{general.heading}缺少“{sub.title}”方面的内容。{general.heading}应涵盖"
+                      f"{aspects}等方面，请补写。",
+                      **_loc(params, params.place(general.id, sub.id)))
+    oversight = params.subsection(general.id, "oversight").text or body.all_text()
     missing = [name for word, name in SUPERVISION_WORDS if word not in oversight]
     if missing:
         yield warning("V-S2", f"监督保障部分未写明{'、'.join(missing)}结果情况。《条例》第五十条要求各级"
                       "人民政府的年报写明工作考核、社会评议和责任追究结果情况；如无，也请写明“未发生”。",
-                      **_loc(params, f"一、总体情况{params.subsection_heading('general', 'oversight')}"))
-    for sub in fmt.section("problems").subsections:
-        if not params.subsection("problems", sub.id).text.strip():
+                      **_loc(params, params.place(general.id, "oversight")))
+    problems = fmt.section("problems")
+    for sub in problems.subsections:
+        if not params.subsection(problems.id, sub.id).text.strip():
             yield warning("V-S3", f"“{sub.title}”未填写。请具体写明，不要空缺。",
-                          **_loc(params, f"五、存在的主要问题及改进情况"
-                                 f"{params.subsection_heading('problems', sub.id)}"))
-    if "信息处理费" not in params.section("other").all_text():
-        yield warning("V-S6a", "其他需要报告的事项未说明信息处理费收取情况。请写明本年度是否收取信息处理费"
-                      "及金额，例如“本年度未收取信息处理费。”", **_loc(params, "六、其他需要报告的事项"))
+                          **_loc(params, params.place(problems.id, sub.id)))
+    other = fmt.section("other")
+    if "信息处理费" not in params.section(other.id).all_text():
+        yield warning("V-S6a", f"{other.heading}未说明信息处理费收取情况。请写明本年度是否收取信息处理费"
+                      "及金额，例如“本年度未收取信息处理费。”", **_loc(params, other.full_heading))
     if not _COMPARE.search(params.all_prose() + "".join(params.yoy.values())):
         yield warning("V-S7", "正文没有与上年的比较（同比）。评估时看重同比分析，建议在一（一）、一（二）中写明"
                       "主动公开信息、收到申请数量较上年的增减。",
-                      **_loc(params, "一、总体情况"))
+                      **_loc(params, general.full_heading))
 
 
 def _claims(params: ReportParams) -> Iterator[Problem]:
     if any(key[0] == "applications" for key in params.invalid):
         return
     text = params.all_prose()
+    apps = params.format.table("applications")
     for pattern, row_id, what in _CLAIMS:
         table_value = params.value("applications", row_id, "total")
         also = params.value("applications", "received", "total") + params.value(
@@ -110,15 +117,19 @@ def _claims(params: ReportParams) -> Iterator[Problem]:
         for match in pattern.finditer(text):
             said = int(match.group(1))
             if said not in (table_value, also):
-                yield error("V-N10", f"正文写“{match.group(0)}”，但表三{what}为 {table_value}。"
-                            "正文数字与表格必须一致，请改正其中之一。", **_loc(params, "正文与表三"))
-    for pattern, rows, what in ((_REVIEW, ("review",), "行政复议"),
-                                (_LITIGATION, ("litigation_direct", "litigation_after_review"), "行政诉讼")):
-        table_value = sum(params.value("review_litigation", r, "total") for r in rows)
-        for match in pattern.finditer(text):
+                yield error("V-N10", f"正文写“{match.group(0)}”，但表{apps.number}{what}为 {table_value}。"
+                            "正文数字与表格必须一致，请改正其中之一。",
+                            **_loc(params, f"正文与表{apps.number}"))
+    cases = params.format.table("review_litigation")
+    groups: dict[str, list[str]] = {}
+    for row in cases.rows:  # 行政复议: its row; 行政诉讼: the rows under that group label
+        groups.setdefault(row.group or row.label, []).append(row.id)
+    for what, rows in groups.items():
+        table_value = sum(params.value(cases.id, r, "total") for r in rows)
+        for match in re.finditer(re.escape(what) + _CASES, text):
             if int(match.group(1)) != table_value:
-                yield error("V-N10", f"正文写“{match.group(0)}”，但表四{what}总计为 {table_value}。"
-                            "请改正其中之一。", **_loc(params, "正文与表四"))
+                yield error("V-N10", f"正文写“{match.group(0)}”，但表{cases.number}{what}总计为 {table_value}。"
+                            "请改正其中之一。", **_loc(params, f"正文与表{cases.number}"))
 
 
 def _breakdowns(params: ReportParams) -> Iterator[Problem]:
@@ -131,11 +142,16 @@ def _breakdowns(params: ReportParams) -> Iterator[Problem]:
     bd = params.breakdown
     if bd is None:
         return
-    where = {"file": params.source, "section": "一（一）主动公开情况", "field": "proactive_breakdown"}
+    general = params.format.section("general")
+    sub = general.breakdown_subsection()
+    if sub is None:
+        return
+    where = {"file": params.source, "section": params.place(general.id, sub.id, short=True),
+             "field": "proactive_breakdown"}
     if bd.total is not None and bd.items and sum(bd.items.values()) != bd.total:
         yield warning("V-N11", f"主动公开信息总数填 {bd.total} 条，但各栏目之和为 {sum(bd.items.values())} 条。"
                       "请核对 proactive_breakdown。", **where)
-    said = re.search(r"共[^。；，\d]*?(\d+)\s*条", params.subsection("general", "proactive").text)
+    said = re.search(r"共[^。；，\d]*?(\d+)\s*条", params.subsection(general.id, sub.id).text)
     if said and bd.total is not None and int(said.group(1)) != bd.total:
         yield warning("V-N11", f"正文称共发布 {said.group(1)} 条，与 proactive_breakdown.total（{bd.total}）不一致。"
                       "请改正其中之一。", **where)

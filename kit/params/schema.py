@@ -1,0 +1,65 @@
+"""The params file's schema, declared once: its keys, their order, names, help and comments.
+
+``params/<县>/<乡镇>/<年>.yaml`` holds, in this order, the keys of :data:`TOP`. The loader
+checks files against it, the form builds its fields from it, and the writer lays files out
+by it. Section, subsection, table, row and column keys come from the format model (their ids).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    label: str  # what the form and messages call it
+    required: bool = False
+    text: bool = False  # a text field of the form (one value, edited as text)
+    comment: str = ""  # the comment the writer puts above it in a new file
+    help: str = ""  # what a clerk should write there
+
+
+UNIT = "unit"
+YEAR = "year"
+SECTIONS = "sections"
+BREAKDOWN = "proactive_breakdown"
+TABLES = "tables"
+YOY = "yoy"
+
+UNIT_FIELDS: tuple[Key, ...] = (
+    Key("province", "省", required=True, text=True),
+    Key("city", "市（州）", required=True, text=True),
+    Key("county", "县（市、区）", required=True, text=True),
+    Key("name", "乡镇（街道）", required=True, text=True),
+    Key("kind", "类型", required=True, text=True, help="乡、镇或街道"),
+)
+#: Chinese keys a clerk may type for unit fields → the real key (for "did you mean").
+UNIT_ALIASES = {"省": "province", "市": "city", "县": "county", "名称": "name", "类型": "kind"}
+
+TOP: tuple[Key, ...] = (
+    Key(UNIT, "单位信息", required=True),
+    Key(YEAR, "报告年度", required=True, help="四位整数，如 2021"),
+    Key("title", "报告标题", text=True, help="不填则自动生成规范标题"),
+    Key("published", "发布日期", text=True, help="YYYY-MM-DD，如 2022-01-20"),
+    Key("contact", "联系方式", text=True),
+    Key("preamble", "导语", text=True),
+    Key(SECTIONS, "正文"),
+    Key(BREAKDOWN, "主动公开信息条数", comment="一（一）主动公开：本年发布信息总条数及各栏目条数"),
+    Key(YOY, "同比句", comment="同比句（接受后写入正文；删除则不使用）"),
+    Key(TABLES, "表格"),
+)
+SECTION_TEXT = "text"  # a section's own paragraphs
+SUBSECTION_KEYS = ("title", "text")  # a subsection's own title (optional) and paragraphs
+BREAKDOWN_KEYS = ("total", "items")  # 本年发布信息总条数, 各栏目条数
+
+
+def names(keys: tuple[Key, ...]) -> tuple[str, ...]:
+    return tuple(k.name for k in keys)
+
+
+def key(name: str) -> Key:
+    return next(k for k in TOP if k.name == name)
+
+
+TEXT_FIELDS = tuple(k.name for k in TOP if k.text)  # title, published, contact, preamble
