@@ -106,8 +106,8 @@ class ReportParams:
         return self.format.section(section_id).numbered(sub_id, self.subsection(section_id, sub_id).title)
 
     def place(self, section_id: str, sub_id: str = "", short: bool = False) -> str:
-        """How messages name a section or subsection: "一、总体情况（五）监督保障情况", or with
-        ``short`` "一（五）监督保障情况"."""
+        """How messages name a section or subsection: the full heading followed by the numbered
+        subsection heading, or with ``short`` only the section's number before it."""
         section = self.format.section(section_id)
         head = section.number if short else section.full_heading
         return head + (self.subsection_heading(section_id, sub_id) if sub_id else "")

@@ -32,7 +32,7 @@ def _marked(text: str) -> str:
 
 def carry_forward(previous: ReportParams, year: int) -> ReportParams:
     """The new year's params: identity and contact kept, prose marked for rewriting,
-    二、上年结转 = last year's 四、结转下年度继续办理, every other cell 0."""
+    Table 三 ``carried_over`` = last year's ``carried_forward``, every other cell 0."""
     sections = {
         sid: SectionText(_marked(body.text),
                          {k: Prose(_marked(p.text), p.title) for k, p in body.subsections.items()})

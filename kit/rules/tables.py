@@ -54,7 +54,7 @@ def _stated_totals(params: ReportParams) -> Iterator[Problem]:
 
 
 def _short(row_label: str) -> str:
-    """"一、本年新收政府信息公开申请数量" → "一、本年新收" (how the R1 message names the rows)."""
+    """A Table 三 row label up to "政府信息公开" (how the R1 message names rows 一 and 二)."""
     return row_label.split("政府信息公开")[0]
 
 

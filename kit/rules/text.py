@@ -16,13 +16,12 @@ _TOTAL_THEN_PARTS = re.compile(r"共[^。；\d]*?(\d+)\s*([条件个项篇])[^�
 _PART = re.compile(r"(\d+)\s*[条件个项篇]")
 SUPERVISION_WORDS = (("考核", "工作考核"), ("评议", "社会评议"), ("责任追究", "责任追究"))
 
-# (pattern in the prose, table, row, column-or-None meaning the total, what it is)
+# (wording in the prose, the Table 三 row whose 总计 it states)
 _CLAIMS = (
-    (re.compile(r"(?:收到|新收)[^。；，\d]*?申请[^。；，\d]*?(\d+)\s*件"), "received", "本年新收申请"),
-    (re.compile(r"上年结转[^。；，\d]*?(\d+)\s*件"), "carried_over", "上年结转申请"),
-    (re.compile(r"(?:办结|答复)[^。；，\d]*?(\d+)\s*件"), "total", "本年办理结果总计"),
-    (re.compile(r"结转(?:至|到)?下(?:一)?年度?[^。；，\d]*?(\d+)\s*件"), "carried_forward",
-     "结转下年度继续办理"),
+    (re.compile(r"(?:收到|新收)[^。；，\d]*?申请[^。；，\d]*?(\d+)\s*件"), "received"),
+    (re.compile(r"上年结转[^。；，\d]*?(\d+)\s*件"), "carried_over"),
+    (re.compile(r"(?:办结|答复)[^。；，\d]*?(\d+)\s*件"), "total"),
+    (re.compile(r"结转(?:至|到)?下(?:一)?年度?[^。；，\d]*?(\d+)\s*件"), "carried_forward"),
 )
 _CASES = r"[^。；，\d、和及]*?(\d+)\s*[件起]"  # after 行政复议 / 行政诉讼: "…N件"
 
@@ -110,7 +109,8 @@ def _claims(params: ReportParams) -> Iterator[Problem]:
         return
     text = params.all_prose()
     apps = params.format.table("applications")
-    for pattern, row_id, what in _CLAIMS:
+    for pattern, row_id in _CLAIMS:
+        what = f"“{apps.row(row_id).label}”的总计"
         table_value = params.value("applications", row_id, "total")
         also = params.value("applications", "received", "total") + params.value(
             "applications", "carried_over", "total") if row_id == "received" else None

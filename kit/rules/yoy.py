@@ -36,7 +36,7 @@ def proactive_total(params: ReportParams) -> int | None:
 
 
 def applications_received(params: ReportParams) -> int:
-    """Table 三 一、本年新收政府信息公开申请数量, 总计."""
+    """Table 三, row ``received``, column 总计: applications received in the year."""
     return int(params.value("applications", "received", "total"))
 
 
@@ -60,7 +60,7 @@ def sentence(lead: str, unit: str, now: int, before: int) -> str:
 
 
 def suggest(params: ReportParams, previous: ReportParams | None) -> dict[str, str]:
-    """Proposed 同比 sentences by subsection id of 一、总体情况 ({} without a previous year).
+    """Proposed 同比 sentences by subsection id of section ``general`` ({} without a previous year).
 
     ``proactive`` (一（一）) compares the 主动公开 totals and is left out when either year has
     no ``proactive_breakdown``; ``on_request`` (一（二）) compares Table 三 本年新收 总计.
