@@ -69,7 +69,7 @@ def build(index: int, year: int, first_year: int = 2023) -> ReportParams:
     }
     base = ReportParams(unit=unit, year=year)
     return ReportParams(
-        unit=unit, year=year, preamble=default_preamble(unit, year, base.format.notice),
+        unit=unit, year=year, preamble=default_preamble(unit, year, base.format),
         sections=sections, breakdown=Breakdown(total, dict(items)),
         tables={"proactive": proactive, "applications": applications, "review_litigation": review})
 

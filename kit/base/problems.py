@@ -52,6 +52,13 @@ class Problem:
         data["severity"] = self.severity.value
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Problem:
+        """The inverse of :meth:`to_dict`."""
+        fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        fields["severity"] = Severity(fields["severity"])
+        return cls(**fields)  # type: ignore[arg-type]
+
     def format(self) -> str:
         where = self.where()
         return f"[{self.severity.value}] {self.rule} {where + '：' if where else ''}{self.message}"

@@ -18,6 +18,7 @@ from typing import Literal
 from kit.base.problems import Problem
 from kit.build.plan import BuildJob
 from kit.export.publish import Publisher
+from kit.notebook.handoff import remove_checks, write_checks
 from kit.notebook.run import DEFAULT_TEMPLATE, KERNEL, TemplateError, execute_report
 from kit.notebook.warm_kernel import execute_report_warm
 from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
@@ -92,11 +93,14 @@ def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None 
                                      "params_dir": str(job.params_dir.resolve())}
     notebook = job.out_dir / NOTEBOOK
     try:
+        write_checks(job.out_dir, job.params_path, problems)  # the kernel validates no more
         run = execute_report_warm if options.reuse_kernel else execute_report
         nb, failure = run(options.template, parameters, notebook, cwd=job.out_dir.resolve(),
                           kernel_name=options.kernel_name, timeout=options.timeout)
     except (TemplateError, ValueError) as exc:
         return result("failed", error=str(exc))
+    finally:
+        remove_checks(job.out_dir)
     if nb is None or failure is not None:
         kept = failure is not None and failure.notebook_kept
         _remove_stale(job.out_dir, (HTML, PDF) if kept else (NOTEBOOK, HTML, PDF))
