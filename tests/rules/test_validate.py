@@ -9,7 +9,7 @@ from kit.params.loader import load_params
 from kit.params.model import Breakdown, Prose, SectionText
 from kit.rules.validate import validate
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "params" / "襄垣县" / "下良镇" / "2021.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "params" / "襄垣县" / "下良镇" / "2021.yaml"
 COLS = ("natural", "commercial", "research", "nonprofit", "legal", "other")
 
 

@@ -15,7 +15,7 @@ from kit.params.model import REWRITE_MARK
 from kit.params.writer import dumps, write_atomic
 from kit.rules.validate import check_file
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 COUNTY, UNIT = "襄垣县", "下良镇"
 RECEIVED = cell_key("applications", "received", "natural")
 DISCLOSED = cell_key("applications", "disclosed", "natural")

@@ -11,7 +11,7 @@ from kit.params.loader import load_params
 from kit.params.model import ReportParams, Unit
 from kit.render.tables import build_table, build_tables
 
-FIXTURE = Path(__file__).parent / "fixtures" / "params" / "测试县" / "示例镇" / "2023.yaml"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "params" / "测试县" / "示例镇" / "2023.yaml"
 APPLICANTS = ["自然人", "法人或其他组织·商业企业", "法人或其他组织·科研机构", "法人或其他组织·社会公益组织",
               "法人或其他组织·法律服务机构", "法人或其他组织·其他", "总计"]
 

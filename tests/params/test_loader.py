@@ -8,7 +8,7 @@ import pytest
 
 from kit.params.loader import load_params
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "params" / "襄垣县" / "下良镇" / "2021.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "params" / "襄垣县" / "下良镇" / "2021.yaml"
 
 
 @pytest.fixture

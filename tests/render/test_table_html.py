@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from kit.formats import FORMAT_2021
 from kit.params.loader import load_params
 from kit.params.model import ReportParams, Unit
 from kit.render.table_html import render_table
 from kit.render.tables import build_table
 
-FIXTURE = Path(__file__).parent / "fixtures" / "params" / "测试县" / "示例镇" / "2023.yaml"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "params" / "测试县" / "示例镇" / "2023.yaml"
 UNIT = Unit("测试省", "测试市", "测试县", "示例镇", "镇")
 
 TABLE_A_2021 = [  # (row labels in order, grid width 4) spec §2.3, A1–A14
@@ -243,7 +244,5 @@ def test_labels_are_escaped_and_verbatim():
 
 
 def test_applications_table_has_column_widths_filling_the_block():
-    from kit.render.table_html import COLUMN_WIDTHS
-
-    widths = COLUMN_WIDTHS["applications"]
+    widths = FORMAT_2021.table("applications").column_widths
     assert len(widths) == 10 and sum(widths) == 100

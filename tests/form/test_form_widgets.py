@@ -14,7 +14,7 @@ from kit.form.tables import place
 from kit.formats import FORMAT_2019, FORMAT_2021
 from kit.params.loader import load_params
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 COUNTY, UNIT = "襄垣县", "下良镇"
 RECEIVED = cell_key("applications", "received", "natural")
 COMMERCIAL = cell_key("applications", "received", "commercial")

@@ -10,7 +10,7 @@ from kit.params.loader import load_params
 from kit.params.model import Prose, SectionText
 from kit.params.writer import dumps, save, write_atomic
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "params" / "襄垣县" / "下良镇" / "2021.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "params" / "襄垣县" / "下良镇" / "2021.yaml"
 
 
 def test_example_file_is_what_the_writer_writes():
