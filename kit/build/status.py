@@ -3,10 +3,9 @@ table, the index page and the state files use this one map."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from kit.build.runner import JobResult
+from kit.build.runner import JobResult
 
 
 class StatusText(NamedTuple):
