@@ -8,10 +8,13 @@ and end in ".tmp…" so a later run can tell them from outputs.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from kit.base.errors import KitError
 
 
 def _umask() -> int:
@@ -20,21 +23,59 @@ def _umask() -> int:
     return mask
 
 
+class WriteError(KitError):
+    """A file could not be written where it belongs (Chinese message: where, why, what to do)."""
+
+
+def write_error(path: Path, exc: OSError) -> WriteError:
+    """The Chinese message for a failed write of ``path``: what is in the way and the fix."""
+    if isinstance(exc, IsADirectoryError) or path.is_dir():
+        why, fix = f"已有一个同名的文件夹 {path}", "请删除或改名这个文件夹"
+    elif isinstance(exc, (NotADirectoryError, FileExistsError)):
+        blocker = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()),
+                       path.parent)
+        why, fix = f"{blocker} 是一个文件，而这里需要一个文件夹", "请删除或改名这个文件"
+    elif isinstance(exc, PermissionError):
+        why, fix = "没有写入权限", f"请确认当前用户可以写入 {path.parent}（或换一个输出目录）"
+    elif exc.errno == errno.ENOSPC:
+        why, fix = "磁盘已满", "请清理磁盘空间"
+    else:
+        why, fix = exc.strerror or type(exc).__name__, "请检查该位置是否可写"
+    return WriteError(f"无法写入 {path}：{why}。{fix}，然后重新运行。原有文件未被改动。")
+
+
+def ensure_folder(path: Path) -> Path:
+    """Create the folder ``path`` (and its parents); WriteError when a file is in the way."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
+    return path
+
+
 @contextlib.contextmanager
 def atomic_target(path: Path, suffix: str = "") -> Iterator[Path]:
     """Yield a temporary path next to ``path``; on success it replaces ``path``.
 
     The file gets ordinary permissions (0666 less the umask), not mkstemp's 0600.
-    On any exception the temporary file is removed and ``path`` is untouched.
+    On any exception the temporary file is removed and ``path`` is untouched; a failure to
+    create or replace the file raises :class:`WriteError`.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".tmp{suffix}", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".tmp{suffix}",
+                                    dir=path.parent)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
     os.close(fd)
     tmp = Path(name)
     try:
         yield tmp
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise write_error(path, exc) from exc
     finally:
         tmp.unlink(missing_ok=True)
 

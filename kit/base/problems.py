@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+from kit.base.text import visible
+
 
 class Severity(StrEnum):
     ERROR = "错误"
@@ -25,6 +27,13 @@ class Problem:
     section: str = ""  # e.g. "一、总体情况（五）监督保障情况"
     field: str = ""  # params key path, e.g. "tables.applications.received.natural"
     line: int | None = None  # line in the params file, where known
+
+    def __post_init__(self) -> None:
+        # Messages quote what users typed: control characters are shown, never sent raw.
+        for name in ("message", "file", "row", "column", "section", "field", "table"):
+            value = getattr(self, name)
+            if value and value != visible(value):
+                object.__setattr__(self, name, visible(value))
 
     @property
     def is_error(self) -> bool:

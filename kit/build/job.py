@@ -51,9 +51,11 @@ def run_job(job: BuildJob, options: BuildOptions, fp: Fingerprint) -> JobResult:
     return result
 
 
-def lost_result(job: BuildJob, fp: Fingerprint, why: str) -> JobResult:
-    """A job whose worker died or could not run it: failed (and recorded so), with what to do."""
-    result = JobResult(job, "failed", error=f"{why}其他报告照常生成；请重新运行 python -m kit build 补做这份报告。")
+def lost_result(job: BuildJob, fp: Fingerprint, why: str, rerun: bool = True) -> JobResult:
+    """A job whose worker died or could not run it: failed (and recorded so), with what to do.
+    ``rerun``: a new run can build it (the worker was killed or lost), so say so."""
+    then = "请重新运行 python -m kit build 补做这份报告。" if rerun else ""
+    result = JobResult(job, "failed", error=f"{why}其他报告照常生成。{then}")
     write_state(job, result_record(result), fp)
     return result
 

@@ -101,7 +101,8 @@ def run_in_pool(todo: Todo, options: BuildOptions, workers: int,
                 if isinstance(error, BrokenProcessPool):
                     crashed.append((job, fp))
                 elif error is not None:
-                    done(lost_result(job, fp, f"工作进程出错（{type(error).__name__}: {error}）。"))
+                    done(lost_result(job, fp, f"工具内部出错（{type(error).__name__}: {error}）。",
+                                     rerun=False))
                 else:
                     done(future.result())
             if crashed:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from kit.base.atomic import WriteError, ensure_folder
+from kit.base.errors import KitError
 from kit.base.problems import Problem
 from kit.build.plan import BuildJob
 from kit.export.publish import Publisher
@@ -93,11 +95,12 @@ def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None 
                                      "params_dir": str(job.params_dir.resolve())}
     notebook = job.out_dir / NOTEBOOK
     try:
+        ensure_folder(job.out_dir)
         write_checks(job.out_dir, job.params_path, problems)  # the kernel validates no more
         run = execute_report_warm if options.reuse_kernel else execute_report
         nb, failure = run(options.template, parameters, notebook, cwd=job.out_dir.resolve(),
                           kernel_name=options.kernel_name, timeout=options.timeout)
-    except (TemplateError, ValueError) as exc:
+    except (TemplateError, WriteError, ValueError) as exc:
         return result("failed", error=str(exc))
     finally:
         remove_checks(job.out_dir)
@@ -116,17 +119,24 @@ def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None 
             outputs.append(publisher.write_html(html, job.out_dir / HTML))
     except Exception as exc:
         _remove_stale(job.out_dir, (HTML, PDF))
-        return result("partial", outputs, error=f"导出 HTML 失败（{type(exc).__name__}: {exc}）。")
+        return result("partial", outputs, error=f"导出 HTML 失败：{_why(exc)}")
     if "pdf" in options.formats:
         try:
             outputs.append(publisher.write_pdf(html, job.out_dir / PDF))
         except Exception as exc:  # KitExportError carries the exporter's Chinese message
             _remove_stale(job.out_dir, (PDF,))
-            return result("partial", outputs, error=f"PDF 未生成：{exc}")
+            return result("partial", outputs, error=f"PDF 未生成：{_why(exc)}")
     return result("ok", outputs)
+
+
+def _why(exc: Exception) -> str:
+    """A KitError's own Chinese message; otherwise the error as it came (a fault of the kit)."""
+    return str(exc) if isinstance(exc, KitError) else f"工具内部出错（{type(exc).__name__}: {exc}）。"
 
 
 def _remove_stale(folder: Path, names: tuple[str, ...]) -> None:
     """A failed build leaves no earlier output that would look current."""
     for name in names:
-        (folder / name).unlink(missing_ok=True)
+        path = folder / name
+        if path.is_file() or path.is_symlink():
+            path.unlink()

@@ -42,8 +42,10 @@ def format_result(res: JobResult) -> str:
         return "\n".join(lines)
     if res.status == "partial":
         return f"{head}：已生成 {files}；{res.error}"
-    where = f"运行到单元格 {res.failed_cell} 时" if res.failed_cell else ""
-    lines = [f"{head}：笔记本{where}出错：{res.error}"]
+    if res.failed_cell:
+        lines = [f"{head}：笔记本运行到单元格 {res.failed_cell} 时出错：{res.error}"]
+    else:
+        lines = [f"{head}：{res.error}"]
     if res.outputs:
         lines.append(f"    出错的笔记本已保留，可打开查看：{res.outputs[0]}")
     return "\n".join(lines)

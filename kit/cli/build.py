@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kit.build.plan import describe_filters, plan_jobs
 from kit.build.runner import FORMATS, BuildOptions
+from kit.cli.args import report_year
 from kit.cli.batch import add_batch_args, run_batch_build
 from kit.notebook.run import DEFAULT_TEMPLATE
 from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
@@ -24,7 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="输出格式：html、pdf 或 html,pdf（默认 html；笔记本 report.ipynb 总会保存）")
     parser.add_argument("--county", help="只生成这个县的报告")
     parser.add_argument("--unit", help="只生成这个乡镇的报告")
-    parser.add_argument("--year", type=int, help="只生成这个年度的报告")
+    parser.add_argument("--year", type=report_year, help="只生成这个年度的报告")
     parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录（默认 params/）")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
                         help="输出目录（默认 outputs/，报告写在 <输出目录>/<县>/<乡镇>/<年>/）")

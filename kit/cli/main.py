@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
+import time
+import traceback
 from collections.abc import Sequence
 from importlib import import_module
+from pathlib import Path
 
 from kit.base.errors import KitError
+from kit.cli.args import Parser, chinese, safe_output
 from kit.formats.common import REPORT_NAME
 
 #: command → (module, one-line help)
@@ -29,7 +34,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     """The parser; only ``chosen``'s arguments are configured (its module is imported)."""
-    parser = argparse.ArgumentParser(prog="python -m kit", description=f"乡镇{REPORT_NAME}工具")
+    chinese()
+    parser = Parser(prog="python -m kit", description=f"乡镇{REPORT_NAME}工具")
     sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
     for name, (module, help_text) in COMMANDS.items():
         command = sub.add_parser(name, help=help_text, description=help_text)
@@ -40,14 +46,37 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    chosen = next((a for a in argv if not a.startswith("-")), None)
-    args = build_parser(chosen if chosen in COMMANDS else None).parse_args(argv)
-    run = import_module(COMMANDS[args.command][0]).run
+    with safe_output():
+        chosen = next((a for a in argv if not a.startswith("-")), None)
+        try:
+            args = build_parser(chosen if chosen in COMMANDS else None).parse_args(argv)
+        except SystemExit as exc:  # --help (0) or a usage error (2), already printed
+            return int(exc.code or 0)
+        run = import_module(COMMANDS[args.command][0]).run
+        try:
+            return run(args)
+        except KeyboardInterrupt:
+            print("已中断。", file=sys.stderr)
+            return 130
+        except KitError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        except BrokenPipeError:  # the reader went away (e.g. piped into head): nothing to say
+            return 1
+        except Exception as exc:  # a fault of the kit itself: a short report, not a traceback
+            print(internal_error(exc), file=sys.stderr)
+            return 1
+
+
+def internal_error(exc: BaseException) -> str:
+    """The message for an unexpected failure; the traceback goes to a log file it names."""
+    log = Path(tempfile.gettempdir()) / "kit-error.log"
     try:
-        return run(args)
-    except KeyboardInterrupt:
-        print("已中断。", file=sys.stderr)
-        return 130
-    except KitError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} python -m kit {' '.join(sys.argv[1:])}\n")
+            traceback.print_exception(exc, file=handle)
+        where = f"详细信息已写入 {log}。"
+    except OSError:
+        where = ""
+    return (f"工具内部出错（{type(exc).__name__}），这不是您的操作造成的。{where}"
+            "请把这条信息和该文件发给维护人员；其他文件未受影响。")

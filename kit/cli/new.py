@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kit.cli.args import report_year
 from kit.formats import NoFormatError, format_for_year
 from kit.params.newyear import NewYearError, create
 from kit.params.paths import DEFAULT_PARAMS, UnsafePathError
@@ -13,7 +14,7 @@ from kit.params.paths import DEFAULT_PARAMS, UnsafePathError
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("unit", help="县/乡镇，例如 襄垣县/下良镇")
-    parser.add_argument("year", type=int, help="报告年度，例如 2022")
+    parser.add_argument("year", type=report_year, help="报告年度，例如 2022")
     parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录（默认 params/）")
 
 

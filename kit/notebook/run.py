@@ -18,7 +18,7 @@ import papermill
 from nbformat import NotebookNode
 from papermill.exceptions import PapermillExecutionError
 
-from kit.base.atomic import atomic_target
+from kit.base.atomic import WriteError, atomic_target
 from kit.base.errors import KitError
 from kit.notebook.parameters import inject_parameters
 from kit.params.paths import REPO_ROOT
@@ -89,6 +89,8 @@ def execute_report(template: Path, parameters: dict[str, object], out_path: Path
             # papermill records the input notebook itself when given a node; name the template.
             executed.metadata.setdefault("papermill", {})["input_path"] = str(template)
             nbformat.write(executed, tmp)
+    except WriteError as exc:  # the output place is blocked (a file or folder in the way)
+        return None, CellFailure("", str(exc))
     except Exception as exc:  # the kernel died, did not start, or timed out: nothing written
         if on_abort is not None:
             on_abort()

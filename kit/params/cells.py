@@ -62,12 +62,17 @@ def parse_text(text: str, kind: ValueKind, decimals: int = 0) -> tuple[Number, s
     return _check_range(number, kind, decimals)
 
 
+def _short(value: Number) -> str:
+    text = format(value, "f") if isinstance(value, Decimal) else str(value)
+    return text if len(text) <= 20 else f"{text[:8]}…（共 {len(text)} 位）"
+
+
 def _check_range(value: Number, kind: ValueKind, decimals: int) -> tuple[Number, str | None]:
     if value < 0 and kind != "signed":
         return 0, f"不能为负数（现为 {value}）。请填写 0 或正数。"
     limit = MAX_AMOUNT if kind == "decimal" else MAX_COUNT
     if abs(value) > limit:
-        return 0, f"数字 {value} 大得不合常理（上限 {limit}）。请核对是否多写了位数或单位用错。"
+        return 0, f"数字 {_short(value)} 大得不合常理（上限 {limit}）。请核对是否多写了位数或单位用错。"
     if isinstance(value, Decimal):
         exponent = value.normalize().as_tuple().exponent
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0

@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kit.base.problems import Problem, error
+from kit.base.problems import Problem, error, warning
+from kit.base.text import clean, control_chars, describe, visible
 from kit.formats import NoFormatError, format_for_year
 from kit.formats.spec import ReportFormat
 from kit.params import schema, yamlsource
@@ -30,6 +31,7 @@ from kit.params.model import (
 from kit.params.names import name_problem
 from kit.params.paths import path_identity
 
+MAX_TEXT = 50_000  # characters in one text field: a whole report is rarely a tenth of this
 TOP_KEYS = schema.names(schema.TOP)
 UNIT_KEYS = schema.names(schema.UNIT_FIELDS)
 
@@ -75,7 +77,19 @@ class _Reader:
         if isinstance(value, (dict, list)):
             self.fail("P-TYPE", f"此处应为一段文字，而不是 {_kind(value)}。", path)
             return ""
-        return str(value)
+        text = str(value)
+        if len(text) > MAX_TEXT:
+            self.fail("P-SIZE", f"这段文字有 {len(text)} 个字，超过上限 {MAX_TEXT} 字，"
+                      "可能误粘贴了整份文件。请只保留本节的文字。", path)
+            return ""
+        found = control_chars(text)
+        if found:
+            line = self.doc.line(path) if self.doc else None
+            self.problems.append(warning(
+                "P-CTRL", f"文字中有{describe(found)}，通常是从其他程序复制时带入的，"
+                "已在报告中删除。请在文件中删除它们（或在表单中重新输入这段文字）。",
+                file=self.file, line=line, field=".".join(path)))
+        return clean(text)
 
 
 def _kind(value: Any) -> str:
@@ -140,7 +154,8 @@ def _unit(r: _Reader, value: Any) -> Unit | None:
     for key in ("county", "name", "province", "city"):
         why = name_problem(data.get(key)) if data.get(key) not in (None, "") else None
         if why:
-            r.fail("P-NAME", f"unit.{key}“{data.get(key)}”{why}。请改为正式名称。", ("unit", key))
+            r.fail("P-NAME", f"unit.{key}“{visible(str(data.get(key)))}”{why}。请改为正式名称。",
+                   ("unit", key))
             ok = False
     kind = data.get("kind")
     if kind not in (None, "") and kind not in UNIT_KINDS:
@@ -210,8 +225,8 @@ def _breakdown(r: _Reader, value: Any) -> Breakdown | None:
     total = _count(r, data.get("total"), (*path, "total"), "主动公开信息总数")
     items = {}
     for name, raw in r.mapping(data.get("items"), (*path, "items"), "items").items():
-        count = _count(r, raw, (*path, "items", name), f"栏目“{name}”")
-        items[name] = count or 0
+        count = _count(r, raw, (*path, "items", name), f"栏目“{visible(name)}”")
+        items[clean(name)] = count or 0
     return Breakdown(total, items)
 
 

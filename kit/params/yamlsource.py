@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ import yaml
 from kit.base.problems import Problem, error
 
 KeyPath = tuple[str, ...]
+MAX_BYTES = 1_000_000  # a params file is ~10 KB; more is a wrong file or pasted data
+_HUGE_NUMBER = re.compile(r"\d{4300,}")  # past Python's int limit (sys.get_int_max_str_digits)
 # libyaml's loader (shipped in PyYAML's wheels) parses about 9× faster than the pure-Python one.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -54,6 +57,8 @@ def parse(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=Loader)
         data = yaml.load(text, Loader=Loader)  # a safe loader (CSafeLoader or SafeLoader)
+    except (ValueError, RecursionError) as exc:  # a number of 4,300+ digits; nesting too deep
+        return None, [_unreadable(text, exc, file)]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -66,6 +71,18 @@ def parse(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     if node is not None:
         _walk(node, (), doc.lines, problems, file)
     return doc, problems
+
+
+def _unreadable(text: str, exc: BaseException, file: str) -> Problem:
+    huge = _HUGE_NUMBER.search(text)
+    if huge is not None:
+        line = text.count("\n", 0, huge.start()) + 1
+        msg = (f"这一行有一个 {len(huge.group(0))} 位的数字，文件无法读取。"
+               "请检查是否误粘贴了长串数字；件数不会超过 1000000。")
+        return error("P-YAML", msg, file=file, line=line)
+    what = "嵌套层次过深" if isinstance(exc, RecursionError) else "内容无法解析"
+    return error("P-YAML", f"文件{what}，无法读取。请检查文件是否被其他程序改坏，或用备份恢复。",
+                 file=file)
 
 
 def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int],
@@ -87,10 +104,18 @@ def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int],
 def read(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
     file = str(path)
     try:
+        if path.is_dir():
+            return None, [error("P-FILE", "这是一个文件夹，不是参数文件。请给出 .yaml 文件，"
+                                "或去掉末尾的文件名以检查整个文件夹。", file=file)]
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            msg = (f"文件有 {size / 1_000_000:.1f} MB，超过参数文件的上限 {MAX_BYTES // 1_000_000} MB"
+                   "（一份参数文件通常只有十几 KB）。请确认没有选错文件，或删去误粘贴的内容。")
+            return None, [error("P-FILE", msg, file=file)]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [error("P-FILE", f"无法读取文件（{exc.strerror}）。请确认路径正确且有读取权限。",
-                            file=file)]
+        return None, [error("P-FILE", f"无法读取文件（{exc.strerror or '读取失败'}）。"
+                            "请确认路径正确且有读取权限。", file=file)]
     text, problems = decode(raw, file)
     if text is None:
         return None, problems

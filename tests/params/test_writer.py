@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kit.base.atomic import WriteError
 from kit.params.loader import load_params
 from kit.params.model import Prose, SectionText
 from kit.params.writer import dumps, save, write_atomic
@@ -43,7 +44,7 @@ def test_atomic_write_leaves_old_file_on_failure(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr("os.replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(WriteError, match=r"无法写入.*原有文件未被改动"):
         write_atomic(path, "new")
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["2021.yaml"]
