@@ -16,9 +16,9 @@ import hashlib
 from datetime import datetime
 from pathlib import Path
 
+from kit.params.paths import BACKUP_DIR
 from kit.params.writer import write_atomic
 
-BACKUP_DIR = ".backup"
 KEEP = 20
 
 

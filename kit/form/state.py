@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kit.base.atomic import write_error
 from kit.base.errors import KitError
 from kit.base.problems import Problem, has_errors
 from kit.form.fields import cell_key, data_from_texts, problem_key, texts_from_params
@@ -21,6 +22,7 @@ from kit.formats.spec import Table
 from kit.params import yamlsource
 from kit.params.cells import format_cell
 from kit.params.loader import load_params, params_from_data
+from kit.params.lock import locked
 from kit.params.model import ReportParams
 from kit.params.newyear import NewYearError, new_params
 from kit.params.paths import UnsafePathError, params_path
@@ -175,6 +177,17 @@ class FormState:
             more = f"\n……另有 {len(ev.input_problems) - 8} 处" if len(ev.input_problems) > 8 else ""
             return SaveResult(False, "未保存：以下内容填写有误（已标红），改正后才能保存。\n"
                               f"{shown}{more}")
+        try:
+            with locked(self.path):  # no other save between the check and the write
+                return self._save_locked(ev, force)
+        except KitError as exc:  # the folder is read-only or blocked, or another save hangs
+            return SaveResult(False, f"未保存：{exc}表单中的内容仍在，改正后可再点“保存”。")
+        except OSError as exc:  # e.g. the backup could not be copied
+            return SaveResult(False, f"未保存：{write_error(self.path, exc)}表单中的内容仍在，"
+                              "改正后可再点“保存”。")
+
+    def _save_locked(self, ev: Evaluation, force: bool) -> SaveResult:
+        assert ev.params is not None
         if not force and self.changed_on_disk():
             if self._loaded is None:
                 what = "在您打开表单之后，已有人创建了这个文件"

@@ -11,6 +11,7 @@ from kit.params.names import name_problem
 #: The repository that holds this kit (notebooks/, params/ beside kit/).
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PARAMS = Path("params")
+BACKUP_DIR = ".backup"  # beside each year file: the form's backups and the save lock
 DEFAULT_OUT = Path("outputs")  # built reports: <out>/<县>/<乡镇>/<年>/
 _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kit.base.errors import KitError
 from kit.params.loader import load_params, params_from_data
+from kit.params.lock import locked
 from kit.params.model import ReportParams
 from kit.params.writer import set_yoy, write_atomic
 from kit.params.yamlsource import parse
@@ -24,6 +25,11 @@ def merged_yoy(params: ReportParams, proposals: dict[str, str]) -> dict[str, str
 def accept(path: Path, params: ReportParams, proposals: dict[str, str]) -> dict[str, str]:
     """Write ``proposals`` into ``path`` without overriding sentences already there; return
     the resulting ``yoy`` mapping. Raises YoyError when the file would not read back."""
+    with locked(path):  # no form save between reading the file and writing it back
+        return _accept(path, params, proposals)
+
+
+def _accept(path: Path, params: ReportParams, proposals: dict[str, str]) -> dict[str, str]:
     merged = merged_yoy(params, proposals)
     before = sum(p.is_error for p in load_params(path)[1])
     new_text = set_yoy(path.read_text(encoding="utf-8-sig"), merged)
