@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS, discover, path_identity
+from kit.params.paths import (
+    DEFAULT_OUT,
+    DEFAULT_PARAMS,
+    discover,
+    path_identity,
+    stray_note,
+    strays,
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,7 @@ class BuildJob:
 class Plan:
     jobs: tuple[BuildJob, ...]
     problems: tuple[str, ...] = ()  # Chinese, one per path that cannot be built
+    notices: tuple[str, ...] = ()  # Chinese: files passed over in the searched folders
     searched: tuple[Path, ...] = field(default_factory=tuple)
 
 
@@ -73,7 +81,8 @@ def plan_jobs(paths: Sequence[Path] = (), *, params_dir: Path = DEFAULT_PARAMS,
             continue
         out_dir = out_root / file_county / file_unit / str(file_year)
         jobs.append(BuildJob(file_county, file_unit, file_year, file, out_dir))
-    return Plan(tuple(jobs), tuple(problems), searched)
+    notices = tuple(stray_note(p) for p in strays(existing))
+    return Plan(tuple(jobs), tuple(problems), notices=notices, searched=searched)
 
 
 def describe_filters(county: str | None, unit: str | None, year: int | None) -> str:

@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
                      unit=args.unit, year=args.year)
     for problem in plan.problems:
         print(f"[跳过] {problem}")
+    for notice in plan.notices:
+        print(f"[提示] {notice}")
     if not plan.jobs:
         filters = describe_filters(args.county, args.unit, args.year)
         where = "、".join(map(str, plan.searched))

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from kit.base.problems import Problem, has_errors
-from kit.params.paths import DEFAULT_PARAMS, discover
+from kit.params.paths import DEFAULT_PARAMS, discover, stray_note, strays
 from kit.rules.validate import check_file
 
 
@@ -24,6 +24,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"找不到：{'、'.join(map(str, missing))}。请检查路径。", file=sys.stderr)
         return 2
     files = discover(paths)
+    if not files:
+        print(f"在 {'、'.join(map(str, paths))} 中没有找到参数文件（应为 <县>/<乡镇>/<年>.yaml，"
+              "如 params/襄垣县/下良镇/2021.yaml）。请检查路径。", file=sys.stderr)
+        return 2
     results: dict[str, list[Problem]] = {}
     for file in files:
         _, problems = check_file(file)
@@ -36,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(format_report(results))
+        for stray in strays(paths):
+            print(f"[提示] {stray_note(stray)}")
     return 1 if has_errors(everything) else 0
 
 

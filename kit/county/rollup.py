@@ -7,7 +7,6 @@ are kept (with their problems) but left out of every sum.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -17,11 +16,10 @@ from kit.base.problems import Problem
 from kit.formats import format_for_year
 from kit.params.loader import load_params
 from kit.params.model import Number, ReportParams
+from kit.params.paths import YEAR_FILE
 from kit.render.tables import BuiltTable
 from kit.rules.validate import check_file
 from kit.rules.yoy import applications_received, proactive_total
-
-_YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 
 
 class RollupError(KitError):
@@ -70,7 +68,7 @@ def unit_years(params_dir: Path, county: str) -> dict[str, list[int]]:
     if not folder.is_dir():
         return found
     for unit_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        years = sorted(int(m.group(1)) for f in unit_dir.iterdir() if (m := _YEAR_FILE.match(f.name)))
+        years = sorted(int(m.group(1)) for f in unit_dir.iterdir() if (m := YEAR_FILE.match(f.name)))
         if years:
             found[unit_dir.name] = years
     return found

@@ -29,7 +29,7 @@ from kit.params.model import (
     Unit,
 )
 from kit.params.names import name_problem
-from kit.params.paths import path_identity
+from kit.params.paths import DEFAULT_PARAMS, YEAR_FILE, path_identity, stray_note
 
 MAX_TEXT = 50_000  # characters in one text field: a whole report is rarely a tenth of this
 TOP_KEYS = schema.names(schema.TOP)
@@ -170,10 +170,19 @@ def _year(r: _Reader, value: Any) -> int | None:
     if value is None:
         r.fail("P-REQ", "缺少必填项 year（报告年度，如 2021）。请补上。", ("year",))
         return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        r.fail("P-TYPE", f"year 应为四位整数年份（如 2021），现为“{value}”。", ("year",))
+    if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
+        r.fail("P-TYPE", f"year 应为四位整数年份（如 2021），现为“{_short(value)}”。", ("year",))
+        return None
+    if value > date.today().year:
+        r.fail("P-TYPE", f"报告年度 {value} 还没有到（今年是 {date.today().year} 年）。"
+               "请检查年份是否写错。", ("year",))
         return None
     return value
+
+
+def _short(value: Any) -> str:
+    text = visible(str(value))
+    return text if len(text) <= 20 else f"{text[:8]}…（共 {len(text)} 个字符）"
 
 
 def _date(r: _Reader, value: Any, path: tuple[str, ...]) -> date | None:
@@ -280,6 +289,9 @@ def _tables(r: _Reader, value: Any, fmt: ReportFormat | None,
 
 
 def _path_problems(path: Path, params: ReportParams, doc: yamlsource.YamlDoc) -> list[Problem]:
+    in_layout = len(path.parts) >= 4 and path.parent.parent.parent.name == DEFAULT_PARAMS.name
+    if in_layout and not YEAR_FILE.match(path.name):  # named on purpose, yet never discovered
+        return [warning("P-PATH", stray_note(path), file=str(path))]
     found = path_identity(path)
     if found is None:
         return []
