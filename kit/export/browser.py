@@ -7,6 +7,7 @@ keeps all Playwright objects on the thread that created them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Callable, Sequence
@@ -91,6 +92,22 @@ class BrowserThread:
         if self._pool is None:
             raise KitExportError("浏览器尚未启动或已关闭。请在 with PdfPrinter() 语句块内使用它。")
         return self._pool.submit(lambda: fn(self._state["page"])).result()
+
+    def alive(self) -> bool:
+        """Whether Chromium is still there (it may have been killed or crashed)."""
+        if self._pool is None:
+            return False
+        try:
+            return bool(self._pool.submit(lambda: self._state["browser"].is_connected())
+                        .result(timeout=self.timeout_s))
+        except Exception:
+            return False
+
+    def restart(self) -> None:
+        """Drop a dead Chromium (whatever is left of it) and launch a new one."""
+        with contextlib.suppress(Exception):
+            self.close()
+        self.start()
 
     def close(self) -> None:
         """Close page, browser and Playwright; safe to call twice."""

@@ -115,7 +115,10 @@ class PdfPrinter:
         return self.print_html(html, out_path, base_url)
 
     def with_page(self, fn: Callable[[Page], T]) -> T:
-        """Run ``fn(page)`` with the shared Playwright page, on the browser's own thread."""
+        """Run ``fn(page)`` with the shared Playwright page, on the browser's own thread.
+
+        A Chromium that died (killed, crashed, out of memory) is relaunched and ``fn`` tried
+        once more, so one lost browser does not fail every later report of a batch."""
         if not self._browser.running:
             self.open()
         try:
@@ -123,10 +126,15 @@ class PdfPrinter:
         except KitExportError:
             raise
         except Exception as exc:
-            raise KitExportError(
-                f"Chromium 生成 PDF 失败（{type(exc).__name__}: {str(exc).splitlines()[0]}）。"
-                "请重试；若反复失败，请重新创建 PdfPrinter，并检查报告 HTML 是否完整。"
-            ) from exc
+            if self._browser.alive():  # the browser is fine: this document failed
+                raise _print_failed(exc) from exc
+        self._browser.restart()  # raises BrowserUnavailable (Chinese) if it cannot start again
+        try:
+            return self._browser.call(fn)
+        except KitExportError:
+            raise
+        except Exception as exc:
+            raise _print_failed(exc) from exc
 
     def _prepare(self, html: str, base_url: str | os.PathLike[str] | None) -> str:
         head = ""
@@ -160,6 +168,13 @@ class PdfPrinter:
                 footer_template=FOOTER_TEMPLATE.format(bottom=FOOTER_BOTTOM),
             )
         return page.pdf(**options)
+
+
+def _print_failed(exc: Exception) -> KitExportError:
+    detail = (str(exc).strip().splitlines() or [""])[0]
+    return KitExportError(f"Chromium 未能把这份报告排版成 PDF（{type(exc).__name__}: {detail}）。"
+                          "HTML 已照常生成；请再生成一次。若这份报告每次都失败，请检查其 HTML 能否在"
+                          "浏览器中正常打开，并把 HTML 文件发给维护人员。")
 
 
 class ReportPDFExporter(ReportHTMLExporter):
