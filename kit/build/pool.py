@@ -7,11 +7,12 @@ They are retried one at a time on a fresh pool: a job that kills its worker agai
 reported failed and the batch carries on.
 
 Ctrl-C reaches only the main process (workers ignore SIGINT); it stops the workers with
-SIGTERM, which unwinds the report in progress so its temp files are removed, then re-raises.
+SIGTERM, on which a worker removes its report's temp files and exits; then it re-raises.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.util
 import os
@@ -22,6 +23,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
 
+import psutil
+
 from kit.build.incremental import Fingerprint, clean_temp
 from kit.build.job import close_process_resources, lost_result, run_job, warm_up
 from kit.build.plan import BuildJob
@@ -31,11 +34,7 @@ STOP_GRACE = 10.0  # seconds a worker gets to unwind after SIGTERM before SIGKIL
 Todo = list[tuple[BuildJob, Fingerprint]]
 
 
-class WorkerTerminated(BaseException):
-    """Raised in a worker by SIGTERM while it builds a report."""
-
-
-_busy = False
+_current: BuildJob | None = None  # the report this worker is building
 
 
 def _init_worker(options: BuildOptions) -> None:
@@ -44,35 +43,30 @@ def _init_worker(options: BuildOptions) -> None:
     # Close Chromium and the kernel when the worker exits normally; multiprocessing runs its
     # finalizers before thread pools shut down (atexit would be too late for the browser thread).
     multiprocessing.util.Finalize(None, close_process_resources, exitpriority=10)
-    global _busy
-    _busy = True  # SIGTERM during warm-up unwinds like during a report
-    try:
-        warm_up(options)
-    except WorkerTerminated:
-        close_process_resources()
-        os._exit(128 + signal.SIGTERM)
-    finally:
-        _busy = False
+    warm_up(options)
 
 
 def _on_term(signum: int, frame: FrameType | None) -> None:
-    if _busy:
-        raise WorkerTerminated
-    close_process_resources()
+    """SIGTERM (Ctrl-C in the main process, or a pool broken by another worker's death): stop
+    at once. Nothing is raised into whatever code was running (an exception inside the
+    kernel client's event loop would only be printed there); the report's temp files are
+    removed, its kernel and Chromium killed, and the worker exits. Finished files are whole:
+    every output is written to a temp file first and renamed."""
+    if _current is not None:
+        clean_temp(_current.out_dir)
+    for child in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            child.kill()
     os._exit(128 + signum)
 
 
 def _work(job: BuildJob, options: BuildOptions, fp: Fingerprint) -> JobResult:
-    global _busy
-    _busy = True
+    global _current
+    _current = job
     try:
         return run_job(job, options, fp)
-    except WorkerTerminated:
-        clean_temp(job.out_dir)
-        close_process_resources()
-        os._exit(128 + signal.SIGTERM)
     finally:
-        _busy = False
+        _current = None
 
 
 def run_in_pool(todo: Todo, options: BuildOptions, workers: int,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import nbformat
 from batch_helpers import (
     COUNTY,
@@ -65,3 +68,21 @@ def test_a_killed_worker_fails_its_report_and_the_batch_carries_on(tmp_path):
     assert not (report_dir(out, 2) / "report.html").exists()
     assert state(out, 2)["status"] == "failed" and "意外退出" in state(out, 2)["error"]
     assert not temp_files(out)
+
+
+def test_a_killed_worker_leaves_no_traceback_on_the_console(tmp_path):
+    """Run as a user would (a subprocess): the other worker is stopped by the broken pool and
+    exits quietly; nothing but the kit's own Chinese lines reaches the console."""
+    params = make_county(tmp_path, 3)
+    kill = (f'if unit == "{unit_name(2)}":\n'
+            "    import os, signal\n"
+            "    os.kill(os.getppid(), signal.SIGKILL)\n"
+            "    import time; time.sleep(30)")
+    template = broken_template(tmp_path, kill)
+    run = subprocess.run([sys.executable, "-m", "kit", "build", "--no-progress", "--jobs", "2",
+                          "--template", str(template), "--params", str(params),
+                          "--out", str(tmp_path / "out")],
+                         capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert run.returncode == 1 and "工作进程意外退出" in run.stdout
+    for noise in ("Traceback", "Exception in callback", "resource_tracker", "Error"):
+        assert noise not in run.stderr, run.stderr
