@@ -1,19 +1,51 @@
-"""County roll-ups after a build that covered every township of a county for a year."""
+"""County roll-ups after a build that covered every township of a county for a year.
+
+A roll-up is made again only when something it shows may have changed: a report of the
+county-year was built now (not merely refused for errors in its params file), a params
+file of the county changed (any year up to this one: the charts show the history), the
+summary template or the kit changed, or its HTML is missing. Its fingerprint is kept in
+``<out>/.kit-build/<县>/<年>.rollup.json``, written after the roll-up is complete.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
+from kit.base.atomic import write_text
 from kit.build.batch import Outcome
+from kit.build.incremental import STATE_DIR, file_digest, kit_digest
 from kit.build.runner import BuildOptions
 from kit.county.bundle import summary_dir
-from kit.county.run import HTML, SummaryResult, build_summary, whole_counties
+from kit.county.run import HTML, TEMPLATE, SummaryResult, build_summary, whole_counties
+from kit.params.paths import YEAR_FILE
 
 
-def rollups_due(outcomes: list[Outcome], out_root: Path, force: bool = False,
-                ) -> list[tuple[Path, str, int]]:
+def state_path(out_root: Path, county: str, year: int) -> Path:
+    return out_root / STATE_DIR / county / f"{year}.rollup.json"
+
+
+def fingerprint(params_dir: Path, county: str, year: int, formats: tuple[str, ...],
+                ) -> dict[str, Any]:
+    """Everything the county-year's roll-up is made from."""
+    files = sorted(p for p in (params_dir / county).glob("*/*.yaml")
+                   if (m := YEAR_FILE.match(p.name)) and int(m.group(1)) <= year)
+    return {"params": {p.relative_to(params_dir).as_posix(): file_digest(p) for p in files},
+            "template": file_digest(TEMPLATE), "kit": kit_digest(), "formats": sorted(formats)}
+
+
+def _recorded(out_root: Path, county: str, year: int) -> dict[str, Any] | None:
+    try:
+        return json.loads(state_path(out_root, county, year).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def rollups_due(outcomes: list[Outcome], out_root: Path, formats: tuple[str, ...] = ("html",),
+                force: bool = False) -> list[tuple[Path, str, int]]:
     """(params dir, county, year) whose every township was in this build and whose roll-up is
-    stale: a report of it was (re)built now, or the roll-up is missing, or ``force``."""
+    stale (see the module's docstring), or all of them with ``force``."""
     by_root: dict[Path, list[Outcome]] = {}
     for outcome in outcomes:
         by_root.setdefault(outcome.job.params_dir, []).append(outcome)
@@ -21,10 +53,11 @@ def rollups_due(outcomes: list[Outcome], out_root: Path, force: bool = False,
     for root, group in by_root.items():
         built = [(o.job.county, o.job.unit, o.job.year) for o in group]
         for county, year in whole_counties(built, root):
-            fresh = any(o.result is not None for o in group
-                        if (o.job.county, o.job.year) == (county, year))
+            rebuilt = any(o.result is not None and o.result.status != "invalid" for o in group
+                          if (o.job.county, o.job.year) == (county, year))
             missing = not (summary_dir(out_root, county, year) / HTML).is_file()
-            if force or fresh or missing:
+            changed = _recorded(out_root, county, year) != fingerprint(root, county, year, formats)
+            if force or rebuilt or missing or changed:
                 due.append((root, county, year))
     return due
 
@@ -32,6 +65,11 @@ def rollups_due(outcomes: list[Outcome], out_root: Path, force: bool = False,
 def run_rollups(outcomes: list[Outcome], options: BuildOptions, force: bool = False,
                 ) -> list[SummaryResult]:
     """The county roll-ups (summary notebook, HTML/PDF, review.zip) due after this build."""
-    return [build_summary(county, year, root, options.out_root, options.formats)
-            for root, county, year in rollups_due(outcomes, options.out_root, force)]
-
+    results = []
+    for root, county, year in rollups_due(outcomes, options.out_root, options.formats, force):
+        result = build_summary(county, year, root, options.out_root, options.formats)
+        if result.ok:
+            record = fingerprint(root, county, year, options.formats)
+            write_text(state_path(options.out_root, county, year), json.dumps(record, ensure_ascii=False))
+        results.append(result)
+    return results

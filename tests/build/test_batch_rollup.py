@@ -55,3 +55,24 @@ def test_no_rollup_flag(tmp_path):
     code, text = build("--params", str(params), "--out", str(outputs), "--year", "2022", "--no-rollup")
     assert code == 0, text
     assert not (outputs / "虚构县" / "2022").exists()
+
+
+def test_a_county_with_an_erroring_township_skips_its_rollup_when_nothing_changed(tmp_path):
+    params = tmp_path / "params"
+    shutil.copytree(ROLLUP, params)
+    broken = params / "虚构县" / "乙乡" / "2022.yaml"
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text.replace("received: {natural: 3", "received: {natural: 4", 1), encoding="utf-8")
+    outputs = tmp_path / "outputs"
+    code, printed = build("--params", str(params), "--out", str(outputs), "--year", "2022")
+    assert code == 1 and "[跳过] 虚构县/乙乡/2022" in printed and "[县级汇总] 虚构县 2022" in printed
+    summary = outputs / "虚构县" / "2022" / "summary.html"
+    first = summary.stat().st_mtime_ns
+
+    code, printed = build("--params", str(params), "--out", str(outputs), "--year", "2022")
+    assert code == 1 and "[跳过] 虚构县/乙乡/2022" in printed  # still refused: still has errors
+    assert "县级汇总" not in printed and summary.stat().st_mtime_ns == first
+
+    broken.write_text(text, encoding="utf-8")  # fixed: the report and the roll-up are made anew
+    code, printed = build("--params", str(params), "--out", str(outputs), "--year", "2022")
+    assert code == 0 and "[县级汇总] 虚构县 2022" in printed and summary.stat().st_mtime_ns != first
