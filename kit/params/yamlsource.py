@@ -63,14 +63,39 @@ def parse(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        msg = (f"YAML 格式错误（{what}）。请检查该行及上一行的缩进（只能用空格，不能用 Tab）、"
-               "冒号后是否有空格、引号是否成对。")
-        return None, [error("P-YAML", msg, file=file, line=line)]
+        return None, [error("P-YAML", yaml_message(str(what)), file=file, line=line)]
     doc = YamlDoc(data)
     problems: list[Problem] = []
     if node is not None:
         _walk(node, (), doc.lines, problems, file)
     return doc, problems
+
+
+# libyaml's words for what is wrong → what a clerk should do about it
+_YAML_PROBLEMS = (
+    ("cannot start any token", "这一行用了 Tab 缩进或不能出现在开头的字符。缩进只能用空格"),
+    ("mapping values are not allowed", "冒号的位置不对。“键: 值”的冒号后要有空格；文字里有冒号时，"
+     "请把整段文字加上引号"),
+    ("could not find expected ':'", "缺少冒号。每一项应写作“键: 值”"),
+    ("did not find expected key", "缩进不整齐。同一层的各项应对齐，只能用空格缩进"),
+    ("did not find expected", "括号或引号没有成对"),
+    ("end of stream", "引号或括号没有成对，文件在中途结束"),
+    ("could not determine a constructor", "使用了参数文件不允许的标签（如 !!python/…）。"
+     "参数文件只能写文字和数字，请删除该标签"),
+    ("found undefined alias", "引用了不存在的别名（*名称）。请删除这个 * 引用"),
+    ("nesting depth", "嵌套层次过深，文件可能已被其他程序改坏。请用备份恢复"),
+    ("found duplicate anchor", "同一个别名（&名称）定义了两次。请删除其中一个"),
+    ("control characters are not allowed", "文件中有不可见的控制字符。请用文本编辑器删除它们"),
+)
+
+
+def yaml_message(problem: str) -> str:
+    """A YAML syntax problem in Chinese, with the fix; an unknown one keeps libyaml's words."""
+    for words, chinese in _YAML_PROBLEMS:
+        if words in problem:
+            return f"YAML 格式错误：{chinese}。"
+    return (f"YAML 格式错误（原文：{problem}）。请检查该行及上一行的缩进（只能用空格，不能用 Tab）、"
+            "冒号后是否有空格、引号是否成对。")
 
 
 def _unreadable(text: str, exc: BaseException, file: str) -> Problem:

@@ -45,7 +45,7 @@ def test_malformed_yaml_gives_line_number(example):
     params, problems = load_params(example)
     assert params is None and rules(problems) == ["P-YAML"]
     assert problems[0].line in (9, 10)
-    assert "缩进" in problems[0].message
+    assert "成对" in problems[0].message  # an unclosed [ : says the brackets do not pair
 
 
 def test_unknown_key_has_did_you_mean(example):
