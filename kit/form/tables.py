@@ -17,28 +17,12 @@ from kit.base.problems import Problem
 from kit.form.fields import cell_key
 from kit.form.state import FormState
 from kit.form.style import mark, messages_html
+from kit.formats.grid import Placed, place
 from kit.formats.spec import LabelCell, LayoutCell, Table, ValueCell
 
 HINT = "白色格子填写数字（没有则填 0，留空按 0 计）。"
 HINT_TOTALS = "蓝色的“总计”格由工具自动计算，不能填写。"
 OnEdit = Callable[[str, str], None]
-Placed = tuple[LayoutCell, int, int, int, int]  # cell, grid row, grid column, rowspan, colspan
-
-
-def place(lines: tuple[tuple[LayoutCell, ...], ...]) -> list[Placed]:
-    """Grid positions of printed cells, as an HTML table lays out rowspan/colspan."""
-    taken: set[tuple[int, int]] = set()
-    placed: list[Placed] = []
-    for r, line in enumerate(lines):
-        c = 0
-        for cell in line:
-            while (r, c) in taken:
-                c += 1
-            rowspan = cell.rowspan if isinstance(cell, LabelCell) else 1
-            taken |= {(r + i, c + j) for i in range(rowspan) for j in range(cell.colspan)}
-            placed.append((cell, r, c, rowspan, cell.colspan))
-            c += cell.colspan
-    return placed
 
 
 def column_widths(placed: list[Placed]) -> list[str]:

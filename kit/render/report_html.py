@@ -10,10 +10,9 @@ from html import escape
 
 from kit.base.problems import Problem
 from kit.params.model import ReportParams
-from kit.params.newyear import default_preamble
+from kit.render.blocks import Block, lines, section_blocks, title_blocks
 from kit.render.jinja import render
 from kit.render.table_html import render_table
-from kit.render.tables import build_table
 
 DOC = '<div class="kit-doc">{}</div>'
 # Inline so the reviewers' boxes look boxed inside JupyterLab too (exports also style the classes).
@@ -21,58 +20,32 @@ BOX_STYLE = "border:1px solid #b8860b;background:#fffaf0;padding:0.4em 0.9em;mar
 
 
 def paragraphs(text: str) -> str:
-    return "".join(f'<p class="kit-p">{escape(line.strip())}</p>'
-                   for line in text.splitlines() if line.strip())
+    return "".join(block_html(Block("para", line)) for line in lines(text))
 
 
-def preamble_text(params: ReportParams) -> str:
-    if params.preamble.strip():
-        return params.preamble
-    return default_preamble(params.unit, params.year, params.format)
-
-
-def title_html(params: ReportParams) -> str:
-    """The title, breaking between its parts rather than mid-word.
-
-    A generated title breaks before 政府信息公开工作年度报告; an override keeps its own
-    spacing (faithful to the published text) and breaks only at its spaces.
-    """
-    title = params.display_title
-    words, gap = title.split(), " "
-    tail = params.format.report_name
-    if len(words) == 1 and title.endswith(tail) and title != tail:
-        words, gap = [title[: -len(tail)], tail], ""
-    if len(words) == 1:
-        return escape(title)
-    return gap.join(f'<span class="kit-title-part">{escape(w)}</span>' for w in words)
+def block_html(block: Block) -> str:
+    """One block as HTML; every text is escaped (prose is shown literally, never interpreted)."""
+    if block.kind == "title":
+        inner = (block.gap.join(f'<span class="kit-title-part">{escape(w)}</span>' for w in block.parts)
+                 if block.parts else escape(block.text))
+        return f'<h1 class="kit-title">{inner}</h1>'
+    if block.kind == "heading1":
+        return f'<h2 class="kit-h1">{escape(block.text)}</h2>'
+    if block.kind == "heading2":
+        return f'<h3 class="kit-h2">{escape(block.text)}</h3>'
+    if block.kind == "table" and block.table is not None:
+        return render_table(block.table)
+    if block.kind == "signature":
+        return f'<p class="kit-date">{"<br>".join(escape(line) for line in block.parts)}</p>'
+    return f'<p class="kit-p">{escape(block.text)}</p>'
 
 
 def render_title(params: ReportParams) -> str:
-    parts = [f'<h1 class="kit-title">{title_html(params)}</h1>',
-             paragraphs(preamble_text(params))]
-    if params.contact:
-        parts.append(paragraphs(params.contact))
-    return DOC.format("".join(parts))
+    return DOC.format("".join(block_html(b) for b in title_blocks(params)))
 
 
 def render_section(params: ReportParams, section_id: str) -> str:
-    section = params.format.section(section_id)
-    body = params.section(section_id)
-    parts = [f'<h2 class="kit-h1">{escape(section.full_heading)}</h2>', paragraphs(body.text)]
-    for sub in section.subsections:
-        prose = params.subsection(section_id, sub.id)
-        heading = params.subsection_heading(section_id, sub.id)
-        parts.append(f'<h3 class="kit-h2">{escape(heading)}</h3>')
-        parts.append(paragraphs(prose.text))
-        if params.yoy.get(sub.id) and section_id == "general":
-            parts.append(paragraphs(params.yoy[sub.id]))
-    if section.table:
-        parts.append(render_table(build_table(params, section.table)))
-    if section_id == params.format.sections[-1].id and params.published:
-        day = params.published
-        parts.append(f'<p class="kit-date">{escape(params.unit.organ)}<br>'
-                     f"{day.year}年{day.month}月{day.day}日</p>")
-    return DOC.format("".join(parts))
+    return DOC.format("".join(block_html(b) for b in section_blocks(params, section_id)))
 
 
 def render_problems(problems: list[Problem]) -> str:

@@ -25,6 +25,13 @@ def _spans(cell: LabelCell | LayoutCell) -> str:
     return out
 
 
+def _scope(cell: LabelCell, head: bool) -> str:
+    """What a header cell labels, for screen readers: columns above, rows beside."""
+    if head:
+        return "colgroup" if cell.colspan > 1 else "col"
+    return "rowgroup" if cell.rowspan > 1 else "row"
+
+
 def _line(built: BuiltTable, line: tuple[LayoutCell, ...], head: bool) -> str:
     # A body line without values (Table 二's block captions and 信息内容 rows) is a header line.
     head = head or all(isinstance(cell, LabelCell) for cell in line)
@@ -32,20 +39,26 @@ def _line(built: BuiltTable, line: tuple[LayoutCell, ...], head: bool) -> str:
     for cell in line:
         if isinstance(cell, LabelCell):
             cls = "kit-head" if head else "kit-label"
-            cells.append(f'<th class="{cls}"{_spans(cell)}>{escape(cell.text)}</th>')
+            cells.append(f'<th class="{cls}" scope="{_scope(cell, head)}"{_spans(cell)}>'
+                         f"{escape(cell.text)}</th>")
         else:
             cells.append(f'<td class="kit-num"{_spans(cell)}>{escape(built.text(cell.row, cell.col))}</td>')
     return "<tr>" + "".join(cells) + "</tr>"
 
 
 def render_table(built: BuiltTable) -> str:
+    """The official table: its caption (for screen readers; the section heading names it in
+    print), header cells with their scope, and a wrapper that lets a wide table scroll inside
+    its own box on a phone instead of pushing the page sideways."""
     table = built.table
-    parts = [f'<table class="kit-table kit-table-{table.id}" data-table="{table.id}">']
+    parts = ['<div class="kit-table-wrap">',
+             f'<table class="kit-table kit-table-{table.id}" data-table="{table.id}">',
+             f'<caption class="kit-caption">{escape(table.caption)}</caption>']
     if table.column_widths:
         cols = "".join(f'<col style="width:{w}%">' for w in table.column_widths)
         parts.append(f"<colgroup>{cols}</colgroup>")
     if table.head:
         parts.append("<thead>" + "".join(_line(built, line, True) for line in table.head) + "</thead>")
     parts.append("<tbody>" + "".join(_line(built, line, False) for line in table.body) + "</tbody>")
-    parts.append("</table>")
+    parts.append("</table></div>")
     return "".join(parts)

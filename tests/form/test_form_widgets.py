@@ -10,8 +10,8 @@ import pytest
 from kit.form.export import ExportResult, links_html
 from kit.form.fields import cell_key
 from kit.form.report_form import ReportForm
-from kit.form.tables import place
 from kit.formats import FORMAT_2019, FORMAT_2021
+from kit.formats.grid import place
 from kit.params.loader import load_params
 
 REPO = Path(__file__).resolve().parents[2]

@@ -85,5 +85,5 @@ def test_build_tables_follows_the_format_order(example):
 
 def test_built_table_displays_as_the_official_html(example):
     html = build_table(example, "applications")._repr_html_()
-    assert html.startswith('<table class="kit-table kit-table-applications"')
+    assert html.startswith('<div class="kit-table-wrap"><table class="kit-table kit-table-applications"')
     assert 'rowspan="22"' in html

@@ -24,7 +24,7 @@ from kit.formats.spec import LabelCell
 from kit.params.loader import load_params
 from kit.params.model import Prose, ReportParams, SectionText
 from kit.params.writer import dumps
-from kit.render.report_html import preamble_text
+from kit.render.blocks import preamble_text
 from kit.render.tables import build_table
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("pdftotext") is None,
