@@ -23,11 +23,11 @@ from typing import Any
 import kit
 from kit.base.atomic import write_text
 from kit.build.plan import BuildJob
+from kit.params.outputs import OUTPUT_NAMES
 from kit.params.paths import previous_path
 
 STATE_DIR = ".kit-build"
 STATE_VERSION = 1
-OUTPUT_NAMES = {"notebook": "report.ipynb", "html": "report.html", "pdf": "report.pdf"}
 TEMP_GLOB = ".*.tmp*"  # what the kit's atomic writers name their temp files
 KIT_DIR = Path(kit.__file__).resolve().parent
 Fingerprint = dict[str, Any]

@@ -17,15 +17,16 @@ from typing import Any
 from urllib.parse import quote
 
 from kit.base.atomic import write_text
-from kit.build.incremental import OUTPUT_NAMES, STATE_DIR, read_state
+from kit.build.incremental import STATE_DIR, read_state
 from kit.build.status import label
 from kit.formats.common import REPORT_NAME
+from kit.params.outputs import LABELS, OUTPUT_NAMES
 from kit.render.jinja import render
 
 INDEX = "index.html"
 CSS = {"ok": "ok", "partial": "warn", "failed": "bad", "invalid": "bad"}
 UNRECORDED = "未记录"
-LINKS = (("notebook", "笔记本"), ("html", "HTML"), ("pdf", "PDF"))
+LINKS = tuple(LABELS.items())
 ROLLUP_FILES = (("summary.html", "汇总 HTML"), ("summary.pdf", "汇总 PDF"),
                 ("summary.ipynb", "汇总笔记本"), ("review.zip", "审阅包"))
 _YEAR = re.compile(r"^\d{4}$")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from kit.base.atomic import WriteError, ensure_folder
+from kit.base.atomic import WriteError, ensure_folder, write_bytes, write_text
 from kit.base.errors import KitError
 from kit.base.problems import Problem
 from kit.build.plan import BuildJob
@@ -23,12 +23,15 @@ from kit.export.publish import Publisher
 from kit.notebook.handoff import remove_checks, write_checks
 from kit.notebook.run import DEFAULT_TEMPLATE, KERNEL, TemplateError, execute_report
 from kit.notebook.warm_kernel import execute_report_warm
+from kit.params.outputs import FORMATS, LABELS, NOTEBOOK, OUTPUT_NAMES
 from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
+from kit.render.fragment import fragment_html
+from kit.render.word import report_docx
 from kit.rules.validate import check_file
 
-FORMATS = ("html", "pdf")
 Status = Literal["ok", "partial", "failed", "invalid"]
-NOTEBOOK, HTML, PDF = "report.ipynb", "report.html", "report.pdf"
+HTML, PDF = OUTPUT_NAMES["html"], OUTPUT_NAMES["pdf"]
+EVERYTHING = tuple(OUTPUT_NAMES.values())
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None 
     params, problems = check_file(job.params_path)
     errors = [p for p in problems if p.is_error]
     if params is None or errors:
-        _remove_stale(job.out_dir, (NOTEBOOK, HTML, PDF))
+        _remove_stale(job.out_dir, EVERYTHING)
         return result("invalid", error=f"参数文件有 {len(errors)} 个错误，未生成报告。")
     parameters: dict[str, object] = {"county": job.county, "unit": job.unit, "year": job.year,
                                      "params_dir": str(job.params_dir.resolve())}
@@ -106,7 +109,7 @@ def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None 
         remove_checks(job.out_dir)
     if nb is None or failure is not None:
         kept = failure is not None and failure.notebook_kept
-        _remove_stale(job.out_dir, (HTML, PDF) if kept else (NOTEBOOK, HTML, PDF))
+        _remove_stale(job.out_dir, EVERYTHING[1:] if kept else EVERYTHING)
         return result("failed", [notebook] if kept else [],
                       error=failure.error if failure else "笔记本未运行完。",
                       failed_cell=(failure.cell or None) if failure else None)
@@ -118,14 +121,23 @@ def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None 
         if "html" in options.formats:
             outputs.append(publisher.write_html(html, job.out_dir / HTML))
     except Exception as exc:
-        _remove_stale(job.out_dir, (HTML, PDF))
+        _remove_stale(job.out_dir, EVERYTHING[1:])
         return result("partial", outputs, error=f"导出 HTML 失败：{_why(exc)}")
-    if "pdf" in options.formats:
+    makers = {"pdf": lambda path: publisher.write_pdf(html, path),
+              "docx": lambda path: write_bytes(path, report_docx(params)),
+              "fragment": lambda path: write_text(path, fragment_html(params))}
+    failed = []
+    for fmt in (f for f in FORMATS if f in makers):
+        path = job.out_dir / OUTPUT_NAMES[fmt]
+        if fmt not in options.formats:
+            continue
         try:
-            outputs.append(publisher.write_pdf(html, job.out_dir / PDF))
-        except Exception as exc:  # KitExportError carries the exporter's Chinese message
-            _remove_stale(job.out_dir, (PDF,))
-            return result("partial", outputs, error=f"PDF 未生成：{_why(exc)}")
+            outputs.append(makers[fmt](path))
+        except Exception as exc:  # KitExportError and WriteError carry Chinese messages
+            _remove_stale(job.out_dir, (path.name,))
+            failed.append(f"{LABELS[fmt]} 未生成：{_why(exc)}")
+    if failed:
+        return result("partial", outputs, error="；".join(failed))
     return result("ok", outputs)
 
 

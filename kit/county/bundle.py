@@ -17,8 +17,9 @@ from kit import __version__
 from kit.base.atomic import atomic_target
 from kit.county.rollup import CountyYear, load_county
 from kit.formats import format_for_year
+from kit.params.outputs import OUTPUT_NAMES
 
-REPORT_FILES = ("report.ipynb", "report.html", "report.pdf")
+REPORT_FILES = tuple(OUTPUT_NAMES[k] for k in ("notebook", "html", "pdf", "docx"))
 SUMMARY_FILES = ("summary.ipynb", "summary.html", "summary.pdf")
 BUNDLE = "review.zip"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "docx")
 KINDS = {".html": "网页版（HTML）", ".pdf": "打印版（PDF）", ".ipynb": "运行记录（笔记本）"}
 
 

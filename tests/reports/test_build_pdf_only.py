@@ -25,5 +25,5 @@ def test_pdf_only(tmp_path):
 
 
 def test_unknown_format_is_a_usage_error(tmp_path, capsys):
-    assert main(["build", "--to", "docx", "--out", str(tmp_path), str(EXAMPLE)]) == 2
-    assert "--to 可取 html、pdf 或 html,pdf" in capsys.readouterr().err
+    assert main(["build", "--to", "odt", "--out", str(tmp_path), str(EXAMPLE)]) == 2
+    assert "--to 可取 html、pdf、docx、fragment" in capsys.readouterr().err

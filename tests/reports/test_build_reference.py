@@ -64,7 +64,8 @@ def test_fixture_copy_matches_shared_reference():
 def test_build_succeeds_with_all_outputs(built):
     assert built.code == 0, built.stdout
     folder = built.folder(XIALIANG)
-    assert sorted(p.name for p in folder.iterdir()) == ["report.html", "report.ipynb", "report.pdf"]
+    assert sorted(p.name for p in folder.iterdir()) == ["report.docx", "report.fragment.html",
+                                                        "report.html", "report.ipynb", "report.pdf"]
     umask = os.umask(0)
     os.umask(umask)
     assert {p.stat().st_mode & 0o777 for p in folder.iterdir()} == {0o666 & ~umask}
