@@ -27,7 +27,7 @@ INDEX = "index.html"
 CSS = {"ok": "ok", "partial": "warn", "failed": "bad", "invalid": "bad"}
 UNRECORDED = "未记录"
 LINKS = tuple(LABELS.items())
-ROLLUP_FILES = (("summary.html", "汇总 HTML"), ("summary.pdf", "汇总 PDF"),
+ROLLUP_FILES = (("summary.html", "汇总 HTML"), ("summary.pdf", "汇总 PDF"), ("summary.docx", "汇总 Word"),
                 ("summary.ipynb", "汇总笔记本"), ("review.zip", "审阅包"))
 _YEAR = re.compile(r"^\d{4}$")
 

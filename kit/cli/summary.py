@@ -19,11 +19,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录（默认 params/）")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="输出目录（默认 outputs/）")
     parser.add_argument("--no-pdf", action="store_true", help="只生成 HTML，不生成 PDF")
+    parser.add_argument("--docx", action="store_true", help="同时生成 Word 版 summary.docx")
     parser.add_argument("--no-bundle", action="store_true", help="不生成审阅压缩包 review.zip")
 
 
 def run(args: argparse.Namespace) -> int:
     formats = ("html",) if args.no_pdf else ("html", "pdf")
+    formats += ("docx",) if args.docx else ()
     result = build_summary(args.county, args.year, args.params, args.out, formats,
                            bundle=not args.no_bundle)
     print(format_summary_result(result), file=sys.stderr if result.error else sys.stdout)

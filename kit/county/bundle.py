@@ -20,7 +20,7 @@ from kit.formats import format_for_year
 from kit.params.outputs import OUTPUT_NAMES
 
 REPORT_FILES = tuple(OUTPUT_NAMES[k] for k in ("notebook", "html", "pdf", "docx"))
-SUMMARY_FILES = ("summary.ipynb", "summary.html", "summary.pdf")
+SUMMARY_FILES = ("summary.ipynb", "summary.html", "summary.pdf", "summary.docx")
 BUNDLE = "review.zip"
 
 

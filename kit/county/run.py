@@ -15,18 +15,19 @@ from typing import Any
 
 from nbformat import NotebookNode
 
-from kit.base.atomic import write_text
+from kit.base.atomic import write_bytes, write_text
 from kit.county.bundle import summary_dir, write_bundle
-from kit.county.rollup import RollupError, load_county, unit_years
-from kit.county.summary import summary_title
+from kit.county.rollup import CountyYear, RollupError, load_county, unit_years
+from kit.county.summary import Summary, summary_title
 from kit.export.html import ReportHTMLExporter
 from kit.export.pdf import PdfPrinter
 from kit.formats import NoFormatError
 from kit.notebook.run import TemplateError, execute_report
 from kit.params.paths import REPO_ROOT
+from kit.render.word import blocks_docx
 
 TEMPLATE = REPO_ROOT / "notebooks" / "summary.ipynb"
-NOTEBOOK, HTML, PDF = "summary.ipynb", "summary.html", "summary.pdf"
+NOTEBOOK, HTML, PDF, DOCX = "summary.ipynb", "summary.html", "summary.pdf", "summary.docx"
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,22 @@ def build_summary(county: str, year: int, params_dir: Path, out_root: Path,
         except Exception as exc:  # KitExportError / BrowserUnavailable carry Chinese messages
             (out_dir / PDF).unlink(missing_ok=True)
             pdf_error = f"汇总 PDF 未生成：{exc}"
+    if "docx" in formats:
+        try:
+            outputs.append(write_bytes(out_dir / DOCX, summary_docx(data)))
+        except Exception as exc:  # WriteError carries a Chinese message
+            (out_dir / DOCX).unlink(missing_ok=True)
+            pdf_error = (pdf_error + "；" if pdf_error else "") + f"汇总 Word 未生成：{exc}"
     if bundle:
         outputs.append(write_bundle(county, year, params_dir, out_root, data))
     return SummaryResult(county, year, tuple(outputs), pdf_error=pdf_error, **base)
+
+
+def summary_docx(data: CountyYear) -> bytes:
+    """The roll-up for readers as Word: the same blocks as the summary notebook shows."""
+    summary = Summary(data, {})
+    return blocks_docx(summary.blocks(), title=summary.title_text, author=data.county,
+                       subject=summary.title_text, keywords=f"{data.county}；{data.year}")
 
 
 def _print(html: str, path: Path, printer: Any) -> Path:

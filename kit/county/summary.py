@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from html import escape
 from pathlib import Path
 
 from kit import __version__
@@ -28,9 +27,9 @@ from kit.formats import NoFormatError, format_for_year
 from kit.formats.spec import ReportFormat, cn_number
 from kit.params.cells import format_cell
 from kit.params.paths import resolve_params_dir
-from kit.render.charts import METRICS, bar_chart, img_html
-from kit.render.report_html import render_meta, render_notices
-from kit.render.table_html import render_table
+from kit.render.blocks import Block
+from kit.render.charts import METRICS, bar_chart
+from kit.render.report_html import block_html, blocks_html, render_meta
 
 DOC = '<div class="kit-doc kit-summary">{}</div>'
 ORDER = ("overview", "applications", "review_litigation", "charts")
@@ -73,10 +72,10 @@ def _cell(value: object, fmt: ReportFormat) -> str:
     return str(value)
 
 
-def _heading(key: str, fmt: ReportFormat) -> str:
+def _heading(key: str, fmt: ReportFormat) -> Block:
     titles = {"overview": "各乡镇概况", "charts": "历年变化"}
     title = titles.get(key) or f"{fmt.table(key).title}{SUMMED}"
-    return f'<h2 class="kit-h1">{cn_number(ORDER.index(key) + 1)}、{escape(title)}</h2>'
+    return Block("heading1", f"{cn_number(ORDER.index(key) + 1)}、{title}")
 
 
 @dataclass
@@ -92,15 +91,17 @@ class Summary:
     def title_text(self) -> str:
         return summary_title(self.data.county, self.data.year)
 
-    def title(self) -> HTML:
+    def title_blocks(self) -> list[Block]:
         d = self.data
         names = "、".join(e.unit for e in d.entries) or "无"
         scope = (f"汇总范围：{len(d.entries)} 个乡镇（{names}）的 {d.year} 年度参数文件，"
                  f"数据由工具按各乡镇参数文件自动汇总。")
-        return HTML(DOC.format(f'<h1 class="kit-title">{escape(self.title_text)}</h1>'
-                               f'<p class="kit-p">{escape(scope)}</p>'))
+        return [Block("title", self.title_text), Block("para", scope)]
 
-    def notices(self) -> HTML:
+    def title(self) -> HTML:
+        return HTML(blocks_html(self.title_blocks(), DOC))
+
+    def notice_blocks(self) -> list[Block]:
         """Townships without a file for the year, and files that could not be read."""
         d = self.data
         items = []
@@ -113,50 +114,53 @@ class Summary:
                          f"请运行 python -m kit check {e.path} 查看并改正。")
         if not items:
             items.append(f"辖区内已知的 {len(d.entries)} 个乡镇均有 {d.year} 年度参数文件。")
-        return HTML(render_notices("报送情况", items, alert=bool(d.missing or d.unreadable)))
+        alert = "alert" if d.missing or d.unreadable else ""
+        return [Block("notice", "报送情况", parts=tuple(items), css=alert)]
+
+    def notices(self) -> HTML:
+        return HTML("".join(block_html(b) for b in self.notice_blocks()))
 
     def overview_rows(self) -> tuple[list[OverviewRow], OverviewRow]:
         return overview(self.data)
 
-    def overview(self) -> HTML:
+    def overview_blocks(self) -> list[Block]:
         rows, total = self.overview_rows()
         columns = [c for c in overview_columns(self.format)
                    if c[0] != "fee" or any(r.fee is not None for r in [*rows, total])]
-        head = "".join(f'<th class="kit-head">{escape(label)}</th>' for _, label in columns)
-        body = ""
-        for row in [*rows, total]:
-            cells = [f'<th class="kit-label">{escape(row.unit)}</th>']
-            cells += [f'<td class="kit-num">{_cell(getattr(row, key), self.format)}</td>'
-                      for key, _ in columns[1:]]
-            body += "<tr>" + "".join(cells) + "</tr>"
-        note = ('<p class="kit-note" style="font-size:11pt;line-height:1.6;text-indent:0">'
-                "主动公开信息条数取自各乡镇参数文件的 proactive_breakdown；申请数为表三“总计”列；"
-                "错误、警告为校验结果（有错误的报告不能发布）。</p>")
-        return HTML(DOC.format(_heading("overview", self.format) +
-                               f'<table class="kit-table kit-overview"><thead><tr>{head}</tr></thead>'
-                               f"<tbody>{body}</tbody></table>" + note))
+        grid = [tuple(label for _, label in columns)]
+        grid += [(row.unit, *(_cell(getattr(row, key), self.format) for key, _ in columns[1:]))
+                 for row in [*rows, total]]
+        note = ("主动公开信息条数取自各乡镇参数文件的 proactive_breakdown；申请数为表三“总计”列；"
+                "错误、警告为校验结果（有错误的报告不能发布）。")
+        return [_heading("overview", self.format), Block("grid", rows=tuple(grid), css="kit-overview"),
+                Block("note", note)]
+
+    def overview(self) -> HTML:
+        return HTML(blocks_html(self.overview_blocks(), DOC))
 
     def table(self, table_id: str):  # -> BuiltTable (displays in the official layout)
         return summed_table(self.data, table_id)
 
+    def section_blocks(self, table_id: str) -> list[Block]:
+        return [_heading(table_id, self.format), Block("table", table=self.table(table_id))]
+
     def section(self, table_id: str) -> HTML:
-        return HTML(DOC.format(_heading(table_id, self.format) + render_table(self.table(table_id))))
+        return HTML(blocks_html(self.section_blocks(table_id), DOC))
 
     def history(self) -> list[Point]:
         return history(self.data.params_dir, self.data.county, self.data.year)
 
-    def charts(self) -> HTML:
+    def chart_blocks(self) -> list[Block]:
         points = self.history()
-        parts = [_heading("charts", self.format)]
+        blocks = [_heading("charts", self.format)]
         years = sorted({p.year for p in points})
         if len(years) < 2:
-            parts.append('<p class="kit-p">只有一个年度的数据，暂无历年比较。</p>')
-            return HTML(DOC.format("".join(parts)))
+            return [*blocks, Block("para", "只有一个年度的数据，暂无历年比较。")]
         series = {label: [_total([getattr(p, key) for p in points if p.year == y]) for y in years]
                   for key, label in METRICS}
         notes = [f"{sum(p.year == y for p in points)}个乡镇" for y in years]
         png = bar_chart(f"{self.data.county}历年情况（各乡镇合计）", years, series, notes)
-        parts.append(img_html(png, f"{self.data.county}历年主动公开信息和收到申请数量"))
+        blocks.append(Block("image", f"{self.data.county}历年主动公开信息和收到申请数量", data=png))
         for unit in sorted({p.unit for p in points}):
             mine = {p.year: p for p in points if p.unit == unit}
             if len(mine) < 2:
@@ -165,8 +169,17 @@ class Summary:
             unit_series = {label: [getattr(mine[y], key) if y in mine else None for y in span]
                            for key, label in METRICS}
             png = bar_chart(f"{unit}历年情况", span, unit_series, size=(8.0, 2.6))
-            parts.append(img_html(png, f"{unit}历年主动公开信息和收到申请数量"))
-        return HTML(DOC.format("".join(parts)))
+            blocks.append(Block("image", f"{unit}历年主动公开信息和收到申请数量", data=png))
+        return blocks
+
+    def charts(self) -> HTML:
+        return HTML(blocks_html(self.chart_blocks(), DOC))
+
+    def blocks(self) -> list[Block]:
+        """The whole roll-up for readers (Word): title, notices, overview, tables, charts."""
+        return [*self.title_blocks(), *self.notice_blocks(), *self.overview_blocks(),
+                *self.section_blocks("applications"), *self.section_blocks("review_litigation"),
+                *self.chart_blocks()]
 
     def checks(self) -> HTML:
         """Parameters used and kit version, for reviewers."""

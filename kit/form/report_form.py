@@ -60,8 +60,8 @@ class ReportForm:
         self.status = html("", "kit-status")
         self.save_button = w.Button(description="保存", icon="save", button_style="primary",
                                     tooltip="写入参数文件（原文件先备份到 .backup/ 文件夹）")
-        self.export_button = w.Button(description="生成 HTML 和 PDF", icon="file-pdf-o",
-                                      layout=w.Layout(width="13em"),
+        self.export_button = w.Button(description="生成 HTML、PDF 和 Word", icon="file-pdf-o",
+                                      layout=w.Layout(width="15em"),
                                       tooltip="与 python -m kit build 相同：先保存，再生成报告")
         self.reload_button = w.Button(description="重新载入（放弃我的修改）", button_style="info",
                                       layout=w.Layout(width="16em"))
@@ -233,7 +233,7 @@ class ReportForm:
         state = self.state
         if state is None or (state.dirty and not self.save()):
             return
-        self._show_message("正在生成 HTML 和 PDF，通常需要几秒钟……", good=True)
+        self._show_message("正在生成 HTML、PDF 和 Word，通常需要几秒钟……", good=True)
         unit = state.path.parent
         result = export(state.path, unit.parent.name, unit.name, state.year, self.root,
                         self.out_root)

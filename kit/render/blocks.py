@@ -15,7 +15,8 @@ from kit.params.model import ReportParams
 from kit.params.newyear import default_preamble
 from kit.render.tables import BuiltTable, build_table
 
-Kind = Literal["title", "heading1", "heading2", "para", "table", "signature"]
+Kind = Literal["title", "heading1", "heading2", "para", "table", "signature", "grid", "image",
+               "note", "notice"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class Block:
     parts: tuple[str, ...] = ()  # title: the pieces it may break between; signature: its lines
     gap: str = ""  # title: what joins the parts ("" or " ")
     table: BuiltTable | None = None
+    rows: tuple[tuple[str, ...], ...] = ()  # grid: a header row, then rows led by their label
+    data: bytes = b""  # image: PNG bytes (``text`` is its description)
+    css: str = ""  # grid: an extra class for the HTML table; notice: "alert" when it warns
 
 
 def lines(text: str) -> list[str]:

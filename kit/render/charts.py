@@ -7,10 +7,8 @@ cannot draw before it is saved, so a chart never shows tofu boxes.
 
 from __future__ import annotations
 
-import base64
 import io
 from collections.abc import Sequence
-from html import escape
 from pathlib import Path
 
 from matplotlib import font_manager, rc_context
@@ -96,13 +94,3 @@ def bar_chart(title: str, years: Sequence[int], series: dict[str, Sequence[int |
         out = io.BytesIO()
         fig.savefig(out, format="png")
     return out.getvalue()
-
-
-def data_uri(png: bytes) -> str:
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
-
-
-def img_html(png: bytes, alt: str) -> str:
-    """An ``<img>`` carrying the PNG inline, so the HTML stays self-contained."""
-    return (f'<img class="kit-chart" src="{data_uri(png)}" alt="{escape(alt)}" '
-            'style="max-width:100%;height:auto">')

@@ -11,6 +11,7 @@ from html import escape
 from kit.base.problems import Problem
 from kit.params.model import ReportParams
 from kit.render.blocks import Block, lines, section_blocks, title_blocks
+from kit.render.images import img_html
 from kit.render.jinja import render
 from kit.render.table_html import render_table
 
@@ -37,7 +38,30 @@ def block_html(block: Block) -> str:
         return render_table(block.table)
     if block.kind == "signature":
         return f'<p class="kit-date">{"<br>".join(escape(line) for line in block.parts)}</p>'
+    if block.kind == "grid":
+        return _grid_html(block)
+    if block.kind == "image":
+        return img_html(block.data, block.text)
+    if block.kind == "note":
+        return ('<p class="kit-note" style="font-size:11pt;line-height:1.6;text-indent:0">'
+                f"{escape(block.text)}</p>")
+    if block.kind == "notice":
+        return render_notices(block.text, list(block.parts), alert=block.css == "alert")
     return f'<p class="kit-p">{escape(block.text)}</p>'
+
+
+def _grid_html(block: Block) -> str:
+    head, *rows = block.rows
+    cells = "".join(f'<th class="kit-head">{escape(text)}</th>' for text in head)
+    body = "".join("<tr>" + f'<th class="kit-label">{escape(row[0])}</th>'
+                   + "".join(f'<td class="kit-num">{escape(v)}</td>' for v in row[1:]) + "</tr>"
+                   for row in rows)
+    return (f'<table class="kit-table {block.css}"><thead><tr>{cells}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
+
+
+def blocks_html(blocks: list[Block], doc: str = DOC) -> str:
+    return doc.format("".join(block_html(b) for b in blocks))
 
 
 def render_title(params: ReportParams) -> str:

@@ -29,14 +29,22 @@ from kit.render.word_styles import ROLES, TEMPLATE, TEXT_WIDTH
 
 def report_docx(params: ReportParams, template: Path = TEMPLATE) -> bytes:
     """The whole report as .docx bytes."""
+    return blocks_docx(report_blocks(params), title=params.display_title,
+                       author=params.unit.organ,
+                       subject=f"{params.year}年{params.format.report_name}",
+                       keywords=f"{params.unit.county}；{params.unit.name}；{params.year}",
+                       template=template)
+
+
+def blocks_docx(blocks: list[Block], *, title: str, author: str, subject: str = "",
+                keywords: str = "", template: Path = TEMPLATE) -> bytes:
+    """Any sequence of blocks (a report, a county roll-up) as .docx bytes."""
     doc = Document(str(template))
-    for block in report_blocks(params):
+    for block in blocks:
         _add(doc, block)
     props = doc.core_properties
-    props.title = params.display_title
-    props.author = props.last_modified_by = params.unit.organ
-    props.subject = f"{params.year}年{params.format.report_name}"
-    props.keywords = f"{params.unit.county}；{params.unit.name}；{params.year}"
+    props.title, props.subject, props.keywords = title, subject, keywords
+    props.author = props.last_modified_by = author
     props.language = "zh-CN"
     out = io.BytesIO()
     doc.save(out)
@@ -46,11 +54,39 @@ def report_docx(params: ReportParams, template: Path = TEMPLATE) -> bytes:
 def _add(doc: DocxDocument, block: Block) -> None:
     if block.kind == "table" and block.table is not None:
         _table(doc, block.table)
-    elif block.kind == "signature":
+    elif block.kind == "grid":
+        _grid(doc, block.rows)
+    elif block.kind == "image":
+        doc.add_picture(io.BytesIO(block.data), width=TEXT_WIDTH)
+        holder = doc.paragraphs[-1]
+        holder.style = ROLES["table"].style  # single spacing: a fixed line height clips images
+        holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        doc.add_paragraph(block.text, style=ROLES["table"].style).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif block.kind in ("signature", "notice"):
+        if block.kind == "notice":
+            doc.add_paragraph(block.text, style=ROLES["heading2"].style)
         for line in block.parts:
-            doc.add_paragraph(line, style=ROLES["signature"].style)
+            style = ROLES["signature" if block.kind == "signature" else "para"].style
+            doc.add_paragraph(line, style=style)
+    elif block.kind == "note":
+        doc.add_paragraph(block.text, style=ROLES["table"].style)
     else:
         doc.add_paragraph(block.text, style=ROLES[block.kind].style)
+
+
+def _grid(doc: DocxDocument, rows: tuple[tuple[str, ...], ...]) -> None:
+    """A plain table of texts: a header row (repeated on each page), then labelled rows."""
+    grid = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    grid.style = doc.styles["Table Grid"]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r, (row, values) in enumerate(zip(grid.rows, rows, strict=True)):
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if r == 0:
+            properties.append(OxmlElement("w:tblHeader"))
+        for c, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
+            _text(cell, text, "table_head" if r == 0 else "table", centred=r == 0 or c > 0)
+    doc.add_paragraph(style=ROLES["table"].style)
 
 
 def _table(doc: DocxDocument, built: BuiltTable) -> None:
