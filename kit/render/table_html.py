@@ -5,7 +5,9 @@ from __future__ import annotations
 from html import escape
 from typing import Protocol
 
+from kit.formats.grid import place
 from kit.formats.spec import LabelCell, LayoutCell, Table
+from kit.render.label_image import label_uri
 
 
 class BuiltTable(Protocol):
@@ -32,15 +34,27 @@ def _scope(cell: LabelCell, head: bool) -> str:
     return "rowgroup" if cell.rowspan > 1 else "row"
 
 
-def _line(built: BuiltTable, line: tuple[LayoutCell, ...], head: bool) -> str:
+def _label(cell: LabelCell, head: bool, first_column: bool) -> str:
+    cls = "kit-head" if head else "kit-label"
+    text = escape(cell.text)
+    image = label_uri(cell.text) if not head and first_column and cell.rowspan > 1 else None
+    if image is not None:
+        # A label beside a block of rows that may continue on the next printed page: print
+        # draws it (from an image) at the top of each page's part; the text stays for search.
+        return (f'<th class="{cls} kit-span-label" scope="rowgroup"{_spans(cell)} '
+                f'style="--kit-label-image:url({image})">'
+                f'<span class="kit-span-text">{text}</span></th>')
+    return f'<th class="{cls}" scope="{_scope(cell, head)}"{_spans(cell)}>{text}</th>'
+
+
+def _line(built: BuiltTable, line: tuple[LayoutCell, ...], head: bool, full: bool) -> str:
+    """One printed row; ``full``: the row's first cell stands in the table's first column."""
     # A body line without values (Table 二's block captions and 信息内容 rows) is a header line.
     head = head or all(isinstance(cell, LabelCell) for cell in line)
     cells = []
-    for cell in line:
+    for i, cell in enumerate(line):
         if isinstance(cell, LabelCell):
-            cls = "kit-head" if head else "kit-label"
-            cells.append(f'<th class="{cls}" scope="{_scope(cell, head)}"{_spans(cell)}>'
-                         f"{escape(cell.text)}</th>")
+            cells.append(_label(cell, head, full and i == 0))
         else:
             cells.append(f'<td class="kit-num"{_spans(cell)}>{escape(built.text(cell.row, cell.col))}</td>')
     return "<tr>" + "".join(cells) + "</tr>"
@@ -58,7 +72,10 @@ def render_table(built: BuiltTable) -> str:
         cols = "".join(f'<col style="width:{w}%">' for w in table.column_widths)
         parts.append(f"<colgroup>{cols}</colgroup>")
     if table.head:
-        parts.append("<thead>" + "".join(_line(built, line, True) for line in table.head) + "</thead>")
-    parts.append("<tbody>" + "".join(_line(built, line, False) for line in table.body) + "</tbody>")
+        parts.append("<thead>" + "".join(_line(built, line, True, False) for line in table.head)
+                     + "</thead>")
+    starts = {p.row for p in place(table.body) if p.col == 0}
+    parts.append("<tbody>" + "".join(_line(built, line, False, r in starts)
+                                     for r, line in enumerate(table.body)) + "</tbody>")
     parts.append("</table></div>")
     return "".join(parts)
