@@ -17,6 +17,12 @@ from batch_helpers import (
     unit_name,
 )
 
+# The kernel's parent is the worker process: this cell kills the worker for 基准二镇.
+KILL_WORKER = (f'if unit == "{unit_name(2)}":\n'
+               "    import os, signal\n"
+               "    os.kill(os.getppid(), signal.SIGKILL)\n"
+               "    import time; time.sleep(30)")
+
 
 def test_a_failing_report_is_kept_and_named_while_the_others_finish(tmp_path):
     params = make_county(tmp_path, 3)
@@ -51,12 +57,7 @@ def test_a_failing_report_is_kept_and_named_while_the_others_finish(tmp_path):
 def test_a_killed_worker_fails_its_report_and_the_batch_carries_on(tmp_path):
     params = make_county(tmp_path, 3)
     out = tmp_path / "out"
-    # The kernel's parent is the worker process: this cell kills the worker for 基准二镇.
-    kill = (f'if unit == "{unit_name(2)}":\n'
-            "    import os, signal\n"
-            "    os.kill(os.getppid(), signal.SIGKILL)\n"
-            "    import time; time.sleep(30)")
-    template = broken_template(tmp_path, kill)
+    template = broken_template(tmp_path, KILL_WORKER)
     code, printed, _ = build("--jobs", "2", "--template", str(template), "--params", str(params),
                              "--out", str(out))
     assert code == 1
@@ -74,11 +75,7 @@ def test_a_killed_worker_leaves_no_traceback_on_the_console(tmp_path):
     """Run as a user would (a subprocess): the other worker is stopped by the broken pool and
     exits quietly; nothing but the kit's own Chinese lines reaches the console."""
     params = make_county(tmp_path, 3)
-    kill = (f'if unit == "{unit_name(2)}":\n'
-            "    import os, signal\n"
-            "    os.kill(os.getppid(), signal.SIGKILL)\n"
-            "    import time; time.sleep(30)")
-    template = broken_template(tmp_path, kill)
+    template = broken_template(tmp_path, KILL_WORKER)
     run = subprocess.run([sys.executable, "-m", "kit", "build", "--no-progress", "--jobs", "2",
                           "--template", str(template), "--params", str(params),
                           "--out", str(tmp_path / "out")],
