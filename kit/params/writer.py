@@ -190,7 +190,7 @@ def _apply(text: str, change: Any) -> str | None:
     rt = _round_trip()
     try:
         doc = rt.load(text)
-    except YAMLError:
+    except (YAMLError, ValueError, RecursionError):  # not YAML, a huge number, too deep
         return None
     if not isinstance(doc, CommentedMap):
         return None
