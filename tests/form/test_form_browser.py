@@ -143,6 +143,8 @@ def test_typing_in_the_form_and_saving_changes_the_params_file(tmp_path):
         page.get_by_role("button", name="保存").click()
         page.locator(".kit-status").get_by_text("已保存").wait_for()
         page.get_by_text("已保存到").wait_for()
+        if os.environ.get("KIT_SCREENSHOTS"):  # for looking at the form as a clerk sees it
+            page.screenshot(path=str(Path(os.environ["KIT_SCREENSHOTS"]) / "form.png"))
     assert path.read_bytes() != before
     params, problems = load_params(path)
     assert params is not None, problems
