@@ -148,6 +148,7 @@ class BrowserThread:
         # offline: a stray remote URL fails at once instead of waiting for a network timeout.
         context = browser.new_context(offline=True)
         page = context.new_page()
+        page.emulate_media(media="print")  # scripts that measure the page see the print layout
         page.set_default_timeout(self.timeout_s * 1000)
         self._state["page"] = page
 

@@ -22,6 +22,7 @@ from kit.export.browser import BrowserThread, find_chromium
 from kit.export.errors import BrowserUnavailable, KitExportError
 from kit.export.fonts import font_override_css
 from kit.export.html import ReportHTMLExporter
+from kit.export.split_tables import CONTINUED, CONTINUED_TABLE, MIN_ROWS, SPLIT_SCRIPT
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -154,6 +155,7 @@ class PdfPrinter:
         # navigating to a file: URL costs about 12% more Chromium CPU per report.
         page.set_content(html, wait_until="load")
         page.evaluate("() => document.fonts.ready.then(() => true)")
+        page.evaluate(SPLIT_SCRIPT, [CONTINUED, CONTINUED_TABLE, MIN_ROWS])  # no group label split open
         # The CSS @page rule (size A4, GB/T 9704 margins) wins; these only serve HTML without one.
         options: dict[str, Any] = {
             "prefer_css_page_size": True,

@@ -7,7 +7,6 @@ from typing import Protocol
 
 from kit.formats.grid import place
 from kit.formats.spec import LabelCell, LayoutCell, Table
-from kit.render.label_image import label_uri
 
 
 class BuiltTable(Protocol):
@@ -37,13 +36,10 @@ def _scope(cell: LabelCell, head: bool) -> str:
 def _label(cell: LabelCell, head: bool, first_column: bool) -> str:
     cls = "kit-head" if head else "kit-label"
     text = escape(cell.text)
-    image = label_uri(cell.text) if not head and first_column and cell.rowspan > 1 else None
-    if image is not None:
-        # A label beside a block of rows that may continue on the next printed page: print
-        # draws it (from an image) at the top of each page's part; the text stays for search.
-        return (f'<th class="{cls} kit-span-label" scope="rowgroup"{_spans(cell)} '
-                f'style="--kit-label-image:url({image})">'
-                f'<span class="kit-span-text">{text}</span></th>')
+    if not head and first_column and cell.rowspan > 1:
+        # A label beside a block of rows that may continue on the next printed page (the
+        # printer splits the table there and repeats the label: kit.export.split_tables).
+        return f'<th class="{cls} kit-span-label" scope="rowgroup"{_spans(cell)}>{text}</th>'
     return f'<th class="{cls}" scope="{_scope(cell, head)}"{_spans(cell)}>{text}</th>'
 
 
