@@ -3,8 +3,7 @@
 ``kit/render/templates/report.docx`` is made by this module (``python -m kit.render.word_styles``)
 and shipped with the kit; :mod:`kit.render.word` writes every report into a copy of it, using
 only the styles defined here. An office restyles its reports by editing those styles in Word
-or WPS (fonts, sizes, spacing) and saving the file in place of the template, or by giving
-its own file with ``--docx-template``.
+or WPS (fonts, sizes, spacing) and saving the file in place of the template.
 
 Fonts are named as government PCs have them (方正小标宋简体, 黑体, 楷体_GB2312, 仿宋_GB2312) with
 the East-Asian font attribute set, so Word and WPS use them for Chinese; the font table names
