@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -78,6 +79,17 @@ def atomic_target(path: Path, suffix: str = "") -> Iterator[Path]:
             raise write_error(path, exc) from exc
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def file_digest(path: Path | None) -> str | None:
+    """SHA-256 of a file's bytes; None when there is no such file (or it cannot be read:
+    whoever reads it next says why)."""
+    if path is None:
+        return None
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def write_bytes(path: Path, data: bytes) -> Path:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import kit
-from kit.base.atomic import write_text
+from kit.base.atomic import file_digest, write_text
 from kit.build.plan import BuildJob
 from kit.params.outputs import OUTPUT_NAMES
 from kit.params.paths import previous_path
@@ -42,16 +42,6 @@ def kit_digest() -> str:
             digest.update(str(path.relative_to(KIT_DIR)).encode("utf-8") + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
-
-
-def file_digest(path: Path | None) -> str | None:
-    """SHA-256 of a file's bytes; None when there is no such file."""
-    if path is None:
-        return None
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return None
 
 
 def fingerprint(job: BuildJob, template: Path, formats: Iterable[str],

@@ -43,9 +43,9 @@ def _recorded(out_root: Path, county: str, year: int) -> dict[str, Any] | None:
 
 
 def rollups_due(outcomes: list[Outcome], out_root: Path, formats: tuple[str, ...] = ("html",),
-                force: bool = False) -> list[tuple[Path, str, int]]:
-    """(params dir, county, year) whose every township was in this build and whose roll-up is
-    stale (see the module's docstring), or all of them with ``force``."""
+                force: bool = False) -> list[tuple[Path, str, int, dict[str, Any]]]:
+    """(params dir, county, year, fingerprint) whose every township was in this build and whose
+    roll-up is stale (see the module's docstring), or all of them with ``force``."""
     by_root: dict[Path, list[Outcome]] = {}
     for outcome in outcomes:
         by_root.setdefault(outcome.job.params_dir, []).append(outcome)
@@ -56,9 +56,9 @@ def rollups_due(outcomes: list[Outcome], out_root: Path, formats: tuple[str, ...
             rebuilt = any(o.result is not None and o.result.status != "invalid" for o in group
                           if (o.job.county, o.job.year) == (county, year))
             missing = not (summary_dir(out_root, county, year) / HTML).is_file()
-            changed = _recorded(out_root, county, year) != fingerprint(root, county, year, formats)
-            if force or rebuilt or missing or changed:
-                due.append((root, county, year))
+            made_from = fingerprint(root, county, year, formats)
+            if force or rebuilt or missing or _recorded(out_root, county, year) != made_from:
+                due.append((root, county, year, made_from))
     return due
 
 
@@ -66,10 +66,11 @@ def run_rollups(outcomes: list[Outcome], options: BuildOptions, force: bool = Fa
                 ) -> list[SummaryResult]:
     """The county roll-ups (summary notebook, HTML/PDF, review.zip) due after this build."""
     results = []
-    for root, county, year in rollups_due(outcomes, options.out_root, options.formats, force):
+    for root, county, year, made_from in rollups_due(outcomes, options.out_root, options.formats,
+                                                     force):
         result = build_summary(county, year, root, options.out_root, options.formats)
         if result.ok:
-            record = fingerprint(root, county, year, options.formats)
-            write_text(state_path(options.out_root, county, year), json.dumps(record, ensure_ascii=False))
+            write_text(state_path(options.out_root, county, year),
+                       json.dumps(made_from, ensure_ascii=False))
         results.append(result)
     return results

@@ -8,13 +8,12 @@ It holds, for the year, every township's executed notebook, HTML and PDF that ex
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zipfile
 from pathlib import Path
 
 from kit import __version__
-from kit.base.atomic import atomic_target
+from kit.base.atomic import atomic_target, file_digest
 from kit.county.rollup import CountyYear, load_county
 from kit.formats import format_for_year
 from kit.params.outputs import OUTPUT_NAMES
@@ -33,7 +32,7 @@ def checks_data(data: CountyYear) -> dict[str, object]:
     for e in data.entries:
         units[e.unit] = {
             "file": str(e.path),
-            "sha256": hashlib.sha256(e.path.read_bytes()).hexdigest(),
+            "sha256": file_digest(e.path),
             "readable": e.params is not None,
             "errors": e.errors,
             "warnings": e.warnings,

@@ -16,18 +16,14 @@ import hashlib
 from datetime import datetime
 from pathlib import Path
 
+from kit.base.atomic import file_digest
 from kit.params.paths import BACKUP_DIR
 from kit.params.writer import write_atomic
 
 KEEP = 20
 
 
-def fingerprint(path: Path) -> str | None:
-    """SHA-256 of the file's bytes, or None when there is no file."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return None
+fingerprint = file_digest  # SHA-256 of the file's bytes, or None when there is no file
 
 
 def text_fingerprint(text: str) -> str:

@@ -11,27 +11,19 @@ left by a killed run is removed by the next one.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 from pathlib import Path
 
 from kit import __version__
-from kit.base.atomic import write_text
+from kit.base.atomic import file_digest, write_text
 from kit.base.problems import Problem
 from kit.params.paths import previous_path
 
 HANDOFF = ".kit-checks.tmp.json"
 
 
-def _digest(path: Path | None) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None else None
-    except OSError:
-        return None
-
-
 def _key(params_path: Path) -> dict[str, str | None]:
-    return {"params": _digest(params_path), "previous": _digest(previous_path(params_path)),
+    return {"params": file_digest(params_path), "previous": file_digest(previous_path(params_path)),
             "kit": __version__}
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from kit import __version__
+from kit.base.atomic import file_digest
 from kit.base.errors import KitError
 from kit.base.problems import Problem, has_errors
 from kit.notebook.handoff import read_checks
@@ -105,7 +105,7 @@ def open_report(county: str, unit: str, year: int, params_dir: str | Path = "par
         listing = "\n".join(p.format() for p in problems if p.is_error)
         msg = f"参数文件 {path} 有错误，不能生成报告：\n{listing}\n请改正后重新生成。"
         raise ReportError(msg)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = file_digest(path) or ""
     parameters = {"county": county, "unit": unit, "year": year, "params_dir": str(params_dir)}
     return Report(params, problems, path, digest, parameters)
 
