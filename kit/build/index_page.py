@@ -17,8 +17,11 @@ from typing import Any
 from urllib.parse import quote
 
 from kit.base.atomic import write_text
+from kit.base.errors import KitError
 from kit.build.incremental import STATE_DIR, read_state
 from kit.build.status import label
+from kit.county.rollup import load_county
+from kit.county.roster import roster
 from kit.formats.common import REPORT_NAME
 from kit.params.outputs import LABELS, OUTPUT_NAMES
 from kit.render.jinja import render
@@ -59,10 +62,25 @@ def rollups(out_root: Path) -> dict[str, list[tuple[str, list[tuple[str, str]]]]
     return found
 
 
-def write_index(out_root: Path) -> Path:
-    """Write ``<out_root>/index.html`` and return its path."""
+def write_index(out_root: Path, params_dir: Path | None = None) -> Path:
+    """Write ``<out_root>/index.html`` and return its path; with ``params_dir``, each county-year
+    shown also gets its roster (未报 / 草稿 / 有错误 / 已发布 / 逾期, :mod:`kit.county.roster`)."""
     rows = [entry(out_root, folder) for folder in report_folders(out_root)]
-    return write_text(out_root / INDEX, render_index(rows, rollups(out_root)))
+    standings = rosters(params_dir, rows) if params_dir is not None else {}
+    return write_text(out_root / INDEX, render_index(rows, rollups(out_root), standings))
+
+
+def rosters(params_dir: Path, rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, list[dict[str, str]]]]]:
+    """County → [(year, [{unit, label, css, detail}])] for every county-year with a report shown."""
+    found: dict[str, list[tuple[str, list[dict[str, str]]]]] = {}
+    for county, year in sorted({(r["county"], r["year"]) for r in rows}):
+        try:
+            data = load_county(params_dir, county, int(year))
+        except KitError:  # no params for it any more, or a bad county.yaml: no roster
+            continue
+        found.setdefault(county, []).append(
+            (year, [{"unit": s.unit, "label": s.label, "css": s.css, "detail": s.detail} for s in roster(data)]))
+    return found
 
 
 def entry(out_root: Path, folder: Path) -> dict[str, Any]:
@@ -89,10 +107,11 @@ def entry(out_root: Path, folder: Path) -> dict[str, Any]:
 
 def render_index(rows: list[dict[str, Any]],
                  county_rollups: dict[str, list[tuple[str, list[tuple[str, str]]]]] | None = None,
-                 ) -> str:
-    county_rollups = county_rollups or {}
+                 standings: dict[str, list[tuple[str, list[dict[str, str]]]]] | None = None) -> str:
+    county_rollups, standings = county_rollups or {}, standings or {}
     counts = Counter(r["label"] for r in rows)
     counties = [{"name": county, "rollups": county_rollups.get(county, []),
+                 "rosters": standings.get(county, []),
                  "rows": [r for r in rows if r["county"] == county]}
                 for county in sorted({r["county"] for r in rows} | set(county_rollups))]
     return render("index.html.j2", rows=rows, counties=counties, report_name=REPORT_NAME,

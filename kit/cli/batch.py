@@ -57,7 +57,7 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
             print(str(exc), file=sys.stderr)
             return 1
     close_process_resources()  # Chromium and the kernel of an in-process run
-    index = write_index(options.out_root)
+    index = write_index(options.out_root, options.params_dir)
     if outcomes:
         print(format_table(outcomes))
     print(format_totals(outcomes, len(plan.problems)))
@@ -72,6 +72,6 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
         for result in run_rollups(outcomes, options, force=args.force):
             print(format_summary_result(result), flush=True)
             summaries_ok = summaries_ok and result.ok
-    write_index(options.out_root)  # again: it links the roll-ups just made
+    write_index(options.out_root, options.params_dir)  # again: it links the roll-ups just made
     ok = all(o.succeeded for o in outcomes) and not plan.problems and summaries_ok
     return 0 if ok else 1

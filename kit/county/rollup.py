@@ -1,8 +1,10 @@
 """County roll-up as data: every township's file for a year, summed tables, an overview, history.
 
-A township is *known* in a county when ``params/<县>/<乡镇>/`` holds a params file for any
-year; a known township without a file for the year is *missing*. Files that cannot be loaded
-are kept (with their problems) but left out of every sum.
+The townships *expected* in a county are the roster of its ``params/<县>/county.yaml``
+(:mod:`kit.params.county_file`), or without one every township whose ``params/<县>/<乡镇>/``
+holds a params file for any year; an expected township without a file for the year is
+*missing*. Files that cannot be loaded are kept (with their problems) but left out of every
+sum; files with errors are summed and marked as such wherever the totals are shown.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from kit.base.errors import KitError
 from kit.base.problems import Problem
 from kit.formats import format_for_year
+from kit.params.county_file import CountySettings, CountySettingsError, load_settings
 from kit.params.loader import load_params
 from kit.params.model import Number, ReportParams
 from kit.params.paths import YEAR_FILE
@@ -49,8 +52,15 @@ class CountyYear:
     county: str
     year: int
     params_dir: Path
-    entries: list[Entry]  # townships with a file for the year, in name order
-    missing: list[str]  # known townships without one
+    entries: list[Entry]  # townships with a file for the year, in roster (else name) order
+    missing: list[str]  # expected townships without one
+    settings: CountySettings = field(default_factory=lambda: CountySettings(""))
+    expected: list[str] = field(default_factory=list)  # roster order
+
+    @property
+    def with_errors(self) -> list[Entry]:
+        """Readable files that have errors: summed, but marked."""
+        return [e for e in self.entries if e.params is not None and e.errors]
 
     @property
     def loaded(self) -> list[ReportParams]:
@@ -77,8 +87,12 @@ def unit_years(params_dir: Path, county: str) -> dict[str, list[int]]:
 def load_county(params_dir: Path, county: str, year: int) -> CountyYear:
     """Load and check every township file of ``county`` for ``year``."""
     format_for_year(year)  # NoFormatError (Chinese) for a year outside 2019–
+    try:
+        settings = load_settings(params_dir, county)
+    except CountySettingsError as exc:
+        raise RollupError(str(exc)) from exc
     known = unit_years(params_dir, county)
-    if not known:
+    if not known and not settings.townships:
         msg = (f"在 {params_dir / county} 下没有找到任何乡镇的参数文件。请检查县名称和参数目录"
                f"（应为 {params_dir}/<县>/<乡镇>/<年>.yaml），或先运行 python -m kit new {county}/<乡镇> {year}。")
         raise RollupError(msg)
@@ -88,8 +102,11 @@ def load_county(params_dir: Path, county: str, year: int) -> CountyYear:
             path = params_dir / county / unit / f"{year}.yaml"
             params, problems = check_file(path)
             entries.append(Entry(unit, path, params, problems))
-    missing = [unit for unit, years in known.items() if year not in years]
-    return CountyYear(county, year, params_dir, entries, missing)
+    expected = settings.expected(list(known))
+    order = {unit: i for i, unit in enumerate(expected)}
+    entries.sort(key=lambda e: (order.get(e.unit, len(order)), e.unit))  # roster order, then the rest
+    missing = [unit for unit in expected if year not in known.get(unit, [])]
+    return CountyYear(county, year, params_dir, entries, missing, settings, expected)
 
 
 def summed_table(county_year: CountyYear, table_id: str) -> BuiltTable:

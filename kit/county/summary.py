@@ -1,18 +1,21 @@
 """What the county roll-up notebook (notebooks/summary.ipynb) calls: HTML parts of the summary.
 
     s = open_summary("测试县", 2022, "params")
-    s.checks(); s.title(); s.notices(); s.overview()
-    s.section("applications"); s.section("review_litigation"); s.charts()
+    s.title(); s.checks(); s.roster(); s.overview()
+    s.section("applications"); s.section("review_litigation"); s.copies(); s.charts()
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from kit import __version__
 from kit.base.errors import KitError
+from kit.county.desk_blocks import copies_blocks, roster_blocks
+from kit.county.history_charts import chart_blocks
 from kit.county.rollup import (
     CountyYear,
     OverviewRow,
@@ -28,12 +31,13 @@ from kit.formats.spec import ReportFormat, cn_number
 from kit.params.cells import format_cell
 from kit.params.paths import resolve_params_dir
 from kit.render.blocks import Block
-from kit.render.charts import METRICS, bar_chart
-from kit.render.report_html import block_html, blocks_html, render_meta
+from kit.render.report_html import blocks_html, render_meta
 
 DOC = '<div class="kit-doc kit-summary">{}</div>'
-ORDER = ("overview", "applications", "review_litigation", "charts")
+ORDER = ("roster", "overview", "applications", "review_litigation", "copies", "charts")
+TITLES = {"roster": "报送情况", "overview": "各乡镇概况", "copies": "内容雷同检查", "charts": "历年变化"}
 SUMMED = "（各乡镇合计）"
+FLAG = "※"  # marks a township whose report has errors, wherever its figures are summed
 
 
 def overview_columns(fmt: ReportFormat) -> list[tuple[str, str]]:
@@ -45,7 +49,7 @@ def overview_columns(fmt: ReportFormat) -> list[tuple[str, str]]:
             ("carried_over", "上年结转"), ("results", "办理结果总计"),
             ("carried_forward", "结转下年度"),
             *((r, proactive.row(r).label) for r in ("licensing", "punishment", "coercion")),
-            ("fee", fee_heading), ("errors", "错误"), ("warnings", "警告")]
+            ("fee", fee_heading), ("errors", "核对结果")]
 
 
 def summary_title(county: str, year: int) -> str:
@@ -72,16 +76,17 @@ def _cell(value: object, fmt: ReportFormat) -> str:
     return str(value)
 
 
-def _heading(key: str, fmt: ReportFormat) -> Block:
-    titles = {"overview": "各乡镇概况", "charts": "历年变化"}
-    title = titles.get(key) or f"{fmt.table(key).title}{SUMMED}"
-    return Block("heading1", f"{cn_number(ORDER.index(key) + 1)}、{title}")
+def _checked(row: OverviewRow) -> str:
+    if row.errors:
+        return f"有 {row.errors} 个错误"
+    return f"无错误（{row.warnings} 个提示）" if row.warnings else "无错误"
 
 
 @dataclass
 class Summary:
     data: CountyYear
     parameters: dict[str, object]
+    today: date | None = None  # the day statuses are judged on (None: today)
 
     @property
     def format(self) -> ReportFormat:
@@ -91,34 +96,33 @@ class Summary:
     def title_text(self) -> str:
         return summary_title(self.data.county, self.data.year)
 
-    def title_blocks(self) -> list[Block]:
+    def heading(self, key: str) -> Block:
+        title = TITLES.get(key) or f"{self.format.table(key).title}{SUMMED}"
+        return Block("heading1", f"{cn_number(ORDER.index(key) + 1)}、{title}")
+
+    def included(self) -> str:
+        """What the totals include, said once and repeated under each summed table."""
         d = self.data
-        names = "、".join(e.unit for e in d.entries) or "无"
-        scope = (f"汇总范围：{len(d.entries)} 个乡镇（{names}）的 {d.year} 年度参数文件，"
-                 f"数据由工具按各乡镇参数文件自动汇总。")
-        return [Block("title", self.title_text), Block("para", scope)]
+        names = "、".join(f"{e.unit}{FLAG}" if e.errors else e.unit for e in d.entries if e.params) or "无"
+        text = f"合计包括 {len(d.loaded)} 个乡镇的 {d.year} 年度报告：{names}。"
+        if d.with_errors:
+            text += f"标 {FLAG} 的乡镇报告有错误，其数字已计入合计，改正后合计会随之变化。"
+        left = [*d.missing, *(e.unit for e in d.unreadable)]
+        if left:
+            text += f"未计入：{'、'.join(left)}（没有可用的本年度报告）。"
+        return text
+
+    def title_blocks(self) -> list[Block]:
+        return [Block("title", self.title_text), Block("para", self.included())]
 
     def title(self) -> HTML:
         return HTML(blocks_html(self.title_blocks(), DOC))
 
-    def notice_blocks(self) -> list[Block]:
-        """Townships without a file for the year, and files that could not be read."""
-        d = self.data
-        items = []
-        if d.missing:
-            example = d.missing[0] if len(d.missing) == 1 else "<乡镇>"
-            items.append(f"缺少 {d.year} 年度参数文件的乡镇（{len(d.missing)} 个）：{'、'.join(d.missing)}。"
-                         f"请督促其运行 python -m kit new {d.county}/{example} {d.year} 创建并填写。")
-        for e in d.unreadable:
-            items.append(f"{e.unit}：参数文件 {e.path} 无法读取（{e.errors} 个错误），未计入合计。"
-                         f"请运行 python -m kit check {e.path} 查看并改正。")
-        if not items:
-            items.append(f"辖区内已知的 {len(d.entries)} 个乡镇均有 {d.year} 年度参数文件。")
-        alert = "alert" if d.missing or d.unreadable else ""
-        return [Block("notice", "报送情况", parts=tuple(items), css=alert)]
+    def roster_blocks(self) -> list[Block]:
+        return roster_blocks(self.data, self.heading("roster"), self.today)
 
-    def notices(self) -> HTML:
-        return HTML("".join(block_html(b) for b in self.notice_blocks()))
+    def roster(self) -> HTML:
+        return HTML(blocks_html(self.roster_blocks(), DOC))
 
     def overview_rows(self) -> tuple[list[OverviewRow], OverviewRow]:
         return overview(self.data)
@@ -128,11 +132,18 @@ class Summary:
         columns = [c for c in overview_columns(self.format)
                    if c[0] != "fee" or any(r.fee is not None for r in [*rows, total])]
         grid = [tuple(label for _, label in columns)]
-        grid += [(row.unit, *(_cell(getattr(row, key), self.format) for key, _ in columns[1:]))
-                 for row in [*rows, total]]
-        note = ("主动公开信息条数取自各乡镇参数文件的 proactive_breakdown；申请数为表三“总计”列；"
-                "错误、警告为校验结果（有错误的报告不能发布）。")
-        return [_heading("overview", self.format), Block("grid", rows=tuple(grid), css="kit-overview"),
+        for row in rows:
+            unit = f"{row.unit}{FLAG}" if row.errors else row.unit
+            grid.append((unit, *(_cell(getattr(row, k), self.format) for k, _ in columns[1:-1]), _checked(row)))
+        grid.append((f"合计（{len(rows)} 个乡镇）",
+                     *(_cell(getattr(total, k), self.format) for k, _ in columns[1:-1]), _checked(total)))
+        general = self.format.section("general")
+        source = general.numbered("proactive")
+        table = self.format.table("applications")
+        note = (f"主动公开信息条数取自各乡镇报告“{general.full_heading}{source}”中的本年发布信息总数；"
+                f"申请数取自{table.caption}的“总计”列；核对结果为工具按官方格式核对的结果，"
+                f"有错误的报告须改正后才能发布。{self.included()}")
+        return [self.heading("overview"), Block("grid", rows=tuple(grid), css="kit-overview kit-totalled"),
                 Block("note", note)]
 
     def overview(self) -> HTML:
@@ -142,54 +153,49 @@ class Summary:
         return summed_table(self.data, table_id)
 
     def section_blocks(self, table_id: str) -> list[Block]:
-        return [_heading(table_id, self.format), Block("table", table=self.table(table_id))]
+        return [self.heading(table_id), Block("note", self.included()),
+                Block("table", table=self.table(table_id))]
 
     def section(self, table_id: str) -> HTML:
         return HTML(blocks_html(self.section_blocks(table_id), DOC))
+
+    def copies_blocks(self) -> list[Block]:
+        return copies_blocks(self.data, self.heading("copies"))
+
+    def copies(self) -> HTML:
+        return HTML(blocks_html(self.copies_blocks(), DOC))
 
     def history(self) -> list[Point]:
         return history(self.data.params_dir, self.data.county, self.data.year)
 
     def chart_blocks(self) -> list[Block]:
-        points = self.history()
-        blocks = [_heading("charts", self.format)]
-        years = sorted({p.year for p in points})
-        if len(years) < 2:
-            return [*blocks, Block("para", "只有一个年度的数据，暂无历年比较。")]
-        series = {label: [_total([getattr(p, key) for p in points if p.year == y]) for y in years]
-                  for key, label in METRICS}
-        notes = [f"{sum(p.year == y for p in points)}个乡镇" for y in years]
-        png = bar_chart(f"{self.data.county}历年情况（各乡镇合计）", years, series, notes)
-        blocks.append(Block("image", f"{self.data.county}历年主动公开信息和收到申请数量", data=png))
-        for unit in sorted({p.unit for p in points}):
-            mine = {p.year: p for p in points if p.unit == unit}
-            if len(mine) < 2:
-                continue
-            span = list(range(min(mine), self.data.year + 1))  # a missing year shows 无数据
-            unit_series = {label: [getattr(mine[y], key) if y in mine else None for y in span]
-                           for key, label in METRICS}
-            png = bar_chart(f"{unit}历年情况", span, unit_series, size=(8.0, 2.6))
-            blocks.append(Block("image", f"{unit}历年主动公开信息和收到申请数量", data=png))
-        return blocks
+        return chart_blocks(self.data.county, self.data.year, self.history(), self.heading("charts"))
 
     def charts(self) -> HTML:
         return HTML(blocks_html(self.chart_blocks(), DOC))
 
     def blocks(self) -> list[Block]:
-        """The whole roll-up for readers (Word): title, notices, overview, tables, charts."""
-        return [*self.title_blocks(), *self.notice_blocks(), *self.overview_blocks(),
+        """The whole roll-up for readers (Word), in the notebook's order."""
+        return [*self.title_blocks(), *self.roster_blocks(), *self.overview_blocks(),
                 *self.section_blocks("applications"), *self.section_blocks("review_litigation"),
-                *self.chart_blocks()]
+                *self.copies_blocks(), *self.chart_blocks()]
 
     def checks(self) -> HTML:
-        """Parameters used and kit version, for reviewers."""
-        return HTML(render_meta({**self.parameters, "参数目录": self.data.params_dir,
-                                 "kit 版本": __version__}))
-
-
-def _total(values: list[int | None]) -> int | None:
-    known = [v for v in values if v is not None]
-    return sum(known) if known else None
+        """For reviewers: what was summed, in words; folders and commands folded under 详细."""
+        d = self.data
+        deadline = d.settings.deadline_for(d.year)
+        shown = {"县（区）": d.county, "汇总年度": f"{d.year} 年度",
+                 "发布截止日期": f"{deadline.year}年{deadline.month}月{deadline.day}日",
+                 "应报名单": "县级设置" if d.settings.townships is not None else "参数目录中已有报告的乡镇",
+                 "生成工具": f"kit {__version__}"}
+        folded = {"参数目录": d.params_dir.resolve(),
+                  "县级设置文件": d.settings.source or "无（使用默认设置）",
+                  "重新生成": f"python -m kit summary {d.county} {d.year}"}
+        if d.missing:
+            folded["补报"] = f"python -m kit new {d.county}/<乡镇> {d.year}"
+        if d.unreadable or d.with_errors:
+            folded["查看错误"] = f"python -m kit check {d.params_dir / d.county}"
+        return HTML(render_meta(shown, folded))
 
 
 class SummaryError(KitError):

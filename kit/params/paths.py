@@ -73,11 +73,15 @@ def discover(paths: list[Path]) -> list[Path]:
     return sorted(dict.fromkeys(found))
 
 
+COUNTY_FILE = "county.yaml"  # a county's settings (kit.params.county_file), not a stray
+
+
 def strays(paths: list[Path]) -> list[Path]:
     """``.yaml`` files in the searched folders that discovery passes over because their name
     is not ``<年>.yaml`` (e.g. ``2021a.yaml``, ``2021 (1).yaml``)."""
     found = [p for path in paths if _searched(path) for p in path.rglob("*.yaml")
-             if (p.is_dir() or not YEAR_FILE.match(p.name)) and _visible(p, path)]
+             if (p.is_dir() or not YEAR_FILE.match(p.name)) and _visible(p, path)
+             and not (p.name == COUNTY_FILE and p.is_file())]
     return sorted(dict.fromkeys(found))
 
 

@@ -16,7 +16,7 @@ from kit.params.newyear import default_preamble
 from kit.render.tables import BuiltTable, build_table
 
 Kind = Literal["title", "heading1", "heading2", "para", "table", "signature", "grid", "image",
-               "note", "notice"]
+               "note", "notice", "marked"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,8 @@ class Block:
     parts: tuple[str, ...] = ()  # title: the pieces it may break between; signature: its lines
     gap: str = ""  # title: what joins the parts ("" or " ")
     table: BuiltTable | None = None
-    rows: tuple[tuple[str, ...], ...] = ()  # grid: a header row, then rows led by their label
+    rows: tuple[tuple[str, ...], ...] = ()  # grid: a header row, then rows led by their label;
+    # marked: a paragraph's (text, "1" when highlighted else "") pieces
     data: bytes = b""  # image: PNG bytes (``text`` is its description)
     css: str = ""  # grid: an extra class for the HTML table; notice: "alert" when it warns
 

@@ -47,15 +47,22 @@ def block_html(block: Block) -> str:
                 f"{escape(block.text)}</p>")
     if block.kind == "notice":
         return render_notices(block.text, list(block.parts), alert=block.css == "alert")
+    if block.kind == "marked":
+        inner = "".join(f"<mark>{escape(text)}</mark>" if flag else escape(text) for text, flag in block.rows)
+        return f'<p class="kit-p kit-marked">{inner}</p>'
     return f'<p class="kit-p">{escape(block.text)}</p>'
 
 
 def _grid_html(block: Block) -> str:
+    """A plain table; a grid whose css has "kit-totalled" ends with a 合计 row (kept with the
+    row above it when printed)."""
     head, *rows = block.rows
     cells = "".join(f'<th class="kit-head">{escape(text)}</th>' for text in head)
-    body = "".join("<tr>" + f'<th class="kit-label">{escape(row[0])}</th>'
+    total = "kit-totalled" in block.css.split()
+    body = "".join(('<tr class="kit-total-row">' if total and i == len(rows) - 1 else "<tr>")
+                   + f'<th class="kit-label">{escape(row[0])}</th>'
                    + "".join(f'<td class="kit-num">{escape(v)}</td>' for v in row[1:]) + "</tr>"
-                   for row in rows)
+                   for i, row in enumerate(rows))
     return (f'<table class="kit-table {block.css}"><thead><tr>{cells}</tr></thead>'
             f"<tbody>{body}</tbody></table>")
 
@@ -82,9 +89,11 @@ def render_problems(problems: list[Problem]) -> str:
                   problems=sorted(problems, key=lambda p: not p.is_error))
 
 
-def render_meta(rows: dict[str, object]) -> str:
-    """The reviewers' 审阅信息 box: what a run used (parameters, files, versions)."""
-    return render("meta_box.html.j2", style=BOX_STYLE, rows=[(k, str(v)) for k, v in rows.items()])
+def render_meta(rows: dict[str, object], details: dict[str, object] | None = None) -> str:
+    """The reviewers' 审阅信息 box: what a run used; ``details`` (folded under 详细) holds what
+    only the person who ran it needs, such as folders and commands."""
+    return render("meta_box.html.j2", style=BOX_STYLE, rows=[(k, str(v)) for k, v in rows.items()],
+                  details=[(k, str(v)) for k, v in (details or {}).items()])
 
 
 def render_notices(title: str, items: list[str], alert: bool) -> str:

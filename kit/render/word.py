@@ -15,7 +15,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.shared import Emu
 
@@ -70,6 +70,12 @@ def _add(doc: DocxDocument, block: Block) -> None:
             doc.add_paragraph(line, style=style)
     elif block.kind == "note":
         doc.add_paragraph(block.text, style=ROLES["table"].style)
+    elif block.kind == "marked":
+        para = doc.add_paragraph(style=ROLES["para"].style)
+        for text, flag in block.rows:
+            run = para.add_run(text)
+            if flag:
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     else:
         doc.add_paragraph(block.text, style=ROLES[block.kind].style)
 
@@ -86,6 +92,9 @@ def _grid(doc: DocxDocument, rows: tuple[tuple[str, ...], ...]) -> None:
             properties.append(OxmlElement("w:tblHeader"))
         for c, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
             _text(cell, text, "table_head" if r == 0 else "table", centred=r == 0 or c > 0)
+            if r == len(rows) - 2:  # the last row (合计) is not left alone on a new page
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
     doc.add_paragraph(style=ROLES["table"].style)
 
 

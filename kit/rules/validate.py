@@ -8,6 +8,7 @@ from kit.base.problems import Problem
 from kit.params.loader import load_params
 from kit.params.model import ReportParams
 from kit.params.paths import previous_path
+from kit.rules.copied import check_copied
 from kit.rules.tables import check_tables
 from kit.rules.text import check_text
 from kit.rules.yoy import with_suggestion
@@ -15,7 +16,8 @@ from kit.rules.yoy import with_suggestion
 
 def validate(params: ReportParams, previous: ReportParams | None = None) -> list[Problem]:
     """Every problem of a loaded report; ``previous`` is the same unit's report of the year before."""
-    return with_suggestion([*check_tables(params, previous), *check_text(params)], params, previous)
+    found = [*check_tables(params, previous), *check_text(params), *check_copied(params, previous)]
+    return with_suggestion(found, params, previous)
 
 
 def load_previous(path: Path) -> ReportParams | None:

@@ -132,18 +132,19 @@ def test_overview_counts_errors_from_the_validator(params_dir):
     assert total.errors == yi.errors
 
 
-def test_missing_township_notice():
+def test_missing_township_in_the_roster_and_the_totals():
     summary = open_summary(COUNTY, 2022, PARAMS)
     assert summary.data.missing == ["丙镇"]
-    html = summary.notices().html
-    assert "缺少 2022 年度参数文件的乡镇（1 个）：丙镇" in html
-    assert "python -m kit new 虚构县/丙镇 2022" in html
-    assert "乙乡、甲镇" in summary.title().html
+    html = summary.roster().html
+    assert '<th class="kit-label">丙镇</th><td class="kit-num">未报</td>' in html
+    assert "python -m kit" not in html  # commands are for the coordinator, folded in 审阅信息
+    assert "合计包括 2 个乡镇的 2022 年度报告：乙乡、甲镇。未计入：丙镇" in summary.title().html
+    assert "python -m kit new 虚构县/&lt;乡镇&gt; 2022" in summary.checks().html.split("<details>")[1]
 
 
-def test_no_missing_notice_when_complete():
-    html = open_summary(COUNTY, 2021, PARAMS).notices().html
-    assert "均有 2021 年度参数文件" in html and "缺少" not in html
+def test_no_missing_township_when_complete():
+    summary = open_summary(COUNTY, 2021, PARAMS)
+    assert "未报" not in summary.roster().html and "未计入" not in summary.title().html
 
 
 def test_unreadable_file_is_listed_and_left_out(params_dir):
@@ -151,7 +152,7 @@ def test_unreadable_file_is_listed_and_left_out(params_dir):
     summary = open_summary(COUNTY, 2022, params_dir)
     assert [e.unit for e in summary.data.unreadable] == ["甲镇"]
     assert rows_of(summary.table("applications"), APP_COLS)["received"] == (3, 0, 0, 0, 0, 0, 3)
-    assert "无法读取" in summary.notices().html
+    assert "无法读取" in summary.roster().html and "未计入：丙镇、甲镇" in summary.title().html
 
 
 def test_unknown_county_names_the_fix(tmp_path):

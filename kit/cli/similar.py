@@ -1,0 +1,71 @@
+"""``python -m kit similar <县> [<年>]``: reports whose prose is nearly the same (内容雷同).
+
+Compares each pair of the county's townships in the year, and each township with its own
+report of the year before (see :mod:`kit.county.similar`). Exit 1 when any pair reaches the
+threshold, 0 when none does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from kit.county.rollup import load_county, unit_years
+from kit.county.similar import county_copies, county_docs, shared_passages, shared_share
+from kit.params.paths import DEFAULT_PARAMS
+
+HELP = "内容雷同检查：各乡镇本年度报告之间、与各自上年报告之间正文相似度过高的，逐对列出"
+
+
+def threshold(text: str) -> float:
+    try:
+        value = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+    except ValueError:
+        value = -1.0
+    if not 0.5 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"阈值“{text}”应为 0.5 到 1 之间的小数或 50% 到 100%，例如 0.8")
+    return value
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from kit.cli.args import report_year  # the shared year type (argparse helpers)
+
+    parser.add_argument("county", help="县（区）名称，例如 襄垣县")
+    parser.add_argument("year", type=report_year, nargs="?", help="年度，例如 2022；不写时为最近的年度")
+    parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录（默认 params/）")
+    parser.add_argument("--threshold", type=threshold, default=None,
+                        help="提示阈值，0.5–1（默认取县级设置 county.yaml 的 similarity，否则 0.8）")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出（每对一项）")
+
+
+def run(args: argparse.Namespace) -> int:
+    year = args.year
+    if year is None:
+        years = [y for ys in unit_years(args.params, args.county).values() for y in ys]
+        year = max(years) if years else date.today().year - 1  # none: load_county says why
+    data = load_county(args.params, args.county, year)  # RollupError: Chinese, names the fix
+    limit = data.settings.similarity if args.threshold is None else args.threshold
+    pairs = county_copies(data, limit)
+    if args.json:
+        print(json.dumps([{"kind": p.kind, "ratio": round(p.ratio, 4),
+                           "first": {"unit": p.first.unit, "year": p.first.year},
+                           "second": {"unit": p.second.unit, "year": p.second.year}} for p in pairs],
+                         ensure_ascii=False, indent=1))
+        return 1 if pairs else 0
+    compared = len(data.loaded)
+    before = len(county_docs(data)) - compared
+    head = (f"[内容雷同] {data.county} {year} 年度：比较了 {compared} 份本年度报告"
+            f"{f'（及 {before} 份上年报告）' if before else ''}，阈值 {int(limit * 100)}%。")
+    if not pairs:
+        print(f"{head}没有发现相似度达到阈值的报告。")
+        return 0
+    print(f"{head}相似度达到阈值的有 {len(pairs)} 对：")
+    for pair in pairs:
+        left, right = shared_passages(pair)
+        same = int(max(shared_share(left), shared_share(right)) * 100)
+        print(f"  {pair.describe()}：相似度 {pair.percent}%，相同的文字约占 {same}%。")
+    print(f"请核实是否照抄。县级汇总（python -m kit summary {data.county} {year}）的“内容雷同检查”"
+          "部分逐段标出了相同的文字。")
+    return 1
