@@ -263,8 +263,8 @@ cmd_example() {
 cmd_test() {
     setup
     local ruff_status=0 status=0
-    log "ruff check kit tests"
-    "$VPY" -m ruff check kit tests || ruff_status=$?
+    log "ruff check kit tests bench"
+    "$VPY" -m ruff check kit tests bench || ruff_status=$?
     log "lint-imports (the layers contract in pyproject.toml)"
     "$VENV/bin/lint-imports" --no-cache || ruff_status=$?
     log "pytest $*"

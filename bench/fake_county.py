@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from kit.params.newyear import default_preamble
 from kit.params.model import Breakdown, Prose, ReportParams, SectionText, Unit
+from kit.params.newyear import default_preamble
 from kit.params.writer import dumps, write_atomic
 
 COUNTY = "基准县"

@@ -92,6 +92,16 @@ def file_digest(path: Path | None) -> str | None:
         return None
 
 
+def tree_digest(folder: Path) -> str:
+    """SHA-256 over a folder's files (names and contents), skipping Python caches."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def write_bytes(path: Path, data: bytes) -> Path:
     with atomic_target(path) as tmp, tmp.open("wb") as handle:
         handle.write(data)

@@ -12,7 +12,6 @@ its outputs still exist.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections.abc import Iterable
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import kit
-from kit.base.atomic import file_digest, write_text
+from kit.base.atomic import file_digest, tree_digest, write_text
 from kit.build.plan import BuildJob
 from kit.params.outputs import OUTPUT_NAMES
 from kit.params.paths import previous_path
@@ -36,12 +35,7 @@ Fingerprint = dict[str, Any]
 @lru_cache(maxsize=1)
 def kit_digest() -> str:
     """SHA-256 over the kit package's source files (``.py``, templates, YAML, CSS …)."""
-    digest = hashlib.sha256()
-    for path in sorted(KIT_DIR.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            digest.update(str(path.relative_to(KIT_DIR)).encode("utf-8") + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    return tree_digest(KIT_DIR)
 
 
 def fingerprint(job: BuildJob, template: Path, formats: Iterable[str],

@@ -17,6 +17,7 @@ from nbformat import NotebookNode
 
 from kit.base.atomic import write_bytes, write_text
 from kit.county.bundle import summary_dir, write_bundle
+from kit.county.figures import save_figures
 from kit.county.rollup import CountyYear, RollupError, load_county, unit_years
 from kit.county.summary import Summary, summary_title
 from kit.export.html import ReportHTMLExporter
@@ -109,6 +110,7 @@ def build_summary(county: str, year: int, params_dir: Path, out_root: Path,
         except Exception as exc:  # WriteError carries a Chinese message
             (out_dir / DOCX).unlink(missing_ok=True)
             pdf_error = (pdf_error + "；" if pdf_error else "") + f"汇总 Word 未生成：{exc}"
+    outputs.append(save_figures(data, out_root))  # for the 市/省 summary (kit region)
     if bundle:
         outputs.append(write_bundle(county, year, params_dir, out_root, data))
     return SummaryResult(county, year, tuple(outputs), pdf_error=pdf_error, **base)

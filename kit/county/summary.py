@@ -135,7 +135,7 @@ class Summary:
         for row in rows:
             unit = f"{row.unit}{FLAG}" if row.errors else row.unit
             grid.append((unit, *(_cell(getattr(row, k), self.format) for k, _ in columns[1:-1]), _checked(row)))
-        grid.append((f"合计（{len(rows)} 个乡镇）",
+        grid.append(("合计",
                      *(_cell(getattr(total, k), self.format) for k, _ in columns[1:-1]), _checked(total)))
         general = self.format.section("general")
         source = general.numbered("proactive")
@@ -153,8 +153,8 @@ class Summary:
         return summed_table(self.data, table_id)
 
     def section_blocks(self, table_id: str) -> list[Block]:
-        return [self.heading(table_id), Block("note", self.included()),
-                Block("table", table=self.table(table_id))]
+        return [self.heading(table_id), Block("table", table=self.table(table_id)),
+                Block("note", self.included())]
 
     def section(self, table_id: str) -> HTML:
         return HTML(blocks_html(self.section_blocks(table_id), DOC))

@@ -54,9 +54,10 @@ def _looks_gbk(raw: bytes) -> bool:
 
 def parse(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse YAML text, reporting syntax errors with their line and duplicate keys."""
-    try:
-        node = yaml.compose(text, Loader=Loader)
-        data = yaml.load(text, Loader=Loader)  # a safe loader (CSafeLoader or SafeLoader)
+    loader = Loader(text)  # a safe loader (CSafeLoader or SafeLoader)
+    try:  # one parse: compose the node tree (for line numbers), then construct from it
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except (ValueError, RecursionError) as exc:  # a number of 4,300+ digits; nesting too deep
         return None, [_unreadable(text, exc, file)]
     except yaml.YAMLError as exc:
@@ -64,6 +65,8 @@ def parse(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
         line = mark.line + 1 if mark is not None else None
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [error("P-YAML", yaml_message(str(what)), file=file, line=line)]
+    finally:
+        loader.dispose()
     doc = YamlDoc(data)
     problems: list[Problem] = []
     if node is not None:

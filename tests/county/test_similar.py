@@ -46,7 +46,7 @@ def test_own_previous_year_copy_is_flagged_and_threshold_applies():
     others = [prose_doc(p) for u, p in this_year.items() if u not in ("东关镇", "西河乡")]
     pairs = similar_pairs([last, copy, *others], 0.8)
     assert [(p.kind, p.first.year, p.second.year) for p in pairs] == [(LAST_YEAR, 2021, 2022)]
-    assert "东关镇 2022 年度与其 2021 年度报告" == pairs[0].describe()
+    assert pairs[0].describe() == "东关镇 2022 年度与其 2021 年度报告"
     assert similar_pairs([last, copy], 1.01) == []
 
 

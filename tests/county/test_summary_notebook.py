@@ -50,7 +50,7 @@ def test_notebook_runs_html_written_when_pdf_fails(tmp_path):
     assert result.error is None
     assert result.pdf_error is not None and result.pdf_error.startswith("汇总 PDF 未生成：未找到 Chromium")
     assert result.missing == ("丙镇",) and result.errors == 0
-    assert sorted(p.name for p in folder.iterdir()) == ["review.zip", "summary.html", "summary.ipynb"]
+    assert sorted(p.name for p in folder.iterdir()) == ["review.zip", "summary.html", "summary.ipynb", "summary.json"]
 
     html = (folder / "summary.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN"' in html
