@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from county_helpers import COUNTY, PARAMS
+from county_helpers import COUNTY, FIXTURES, PARAMS
 
 from kit.county.rollup import RollupError, history, load_county, overview, summed_table, unit_years
 from kit.county.summary import SummaryError, open_summary
@@ -166,3 +166,19 @@ def test_history_points_up_to_the_year():
     points = {(p.unit, p.year): (p.proactive, p.received) for p in history(PARAMS, COUNTY, 2021)}
     assert points == {("丙镇", 2020): (21, 0), ("丙镇", 2021): (25, 2), ("乙乡", 2021): (30, 3),
                       ("甲镇", 2020): (38, 5), ("甲镇", 2021): (44, 7)}
+
+
+@pytest.mark.parametrize(("root", "county"), [(PARAMS, COUNTY), (FIXTURES / "desk" / "params", "仿真县")])
+def test_readers_view_has_no_keys_paths_or_rule_codes(root, county):
+    import re
+
+    summary = open_summary(county, 2022, root)
+    parts = [summary.title(), summary.checks(), summary.roster(), summary.overview(),
+             summary.section("applications"), summary.section("review_litigation"), summary.copies()]
+    html = "".join(p.html for p in parts)
+    shown = re.sub(r"<details>.*?</details>", "", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", shown)
+    words = set(re.findall(r"[A-Za-z_][A-Za-z_\-./]{2,}", text))
+    assert words <= {"kit"}, words  # the tool's name in 生成工具; no params keys, paths or codes
+    assert not re.search(r"\b[RVP]-?[A-Z]?\d", text)
+    assert "/" not in text.replace("2023/", "")
