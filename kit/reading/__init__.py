@@ -1,0 +1,1 @@
+"""Reading what was published: portal pages, Word, PDF and text, back into the official format."""

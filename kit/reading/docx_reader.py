@@ -1,0 +1,35 @@
+"""Word → :class:`Document`: mammoth turns the .docx into HTML (merged cells become
+rowspan/colspan), which the HTML reader then reads. A .doc (Word 97–2003) cannot be read."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import mammoth
+
+from kit.reading.document import Document, ReadError
+from kit.reading.html_reader import read_html
+
+
+def read_docx(raw: bytes, source: str) -> Document:
+    try:
+        result = mammoth.convert_to_html(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ReadError(f"{source}：Word 文件已损坏或不完整（{type(exc).__name__}）。"
+                        "请用 Word 或 WPS 打开后另存为 .docx 再试。") from None
+    html = f'<html><head><meta charset="utf-8"></head><body><article>{result.value}</article></body></html>'
+    document = read_html(html.encode("utf-8"), source, kind="docx")
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", errors="replace")
+    except (KeyError, zipfile.BadZipFile):
+        core = ""
+    if "<dc:title>" in core:
+        document.title = core.split("<dc:title>")[1].split("</dc:title>")[0].strip()
+    return document
+
+
+def doc_message(source: str) -> str:
+    return (f"{source} 是旧版 Word 文档（.doc），本工具不能直接读取。请用 Word 或 WPS 打开它，"
+            "“另存为” Word 文档（.docx）后再检查。")

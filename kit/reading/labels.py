@@ -1,0 +1,131 @@
+"""Printed table rows → official rows: labels compared the way a reader compares them.
+
+:func:`key` folds what does not change a label's meaning (spaces, full- or half-width
+brackets and dots, quotes); a label that still differs is matched to the nearest official
+label (rapidfuzz) when it is close enough, and kept as printed with ``exact`` False. Each row
+is tried against both formats' tables, which is how a 2019 row in a 2021 table is seen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from kit.formats import FORMATS
+from kit.formats.spec import Row, Table
+from kit.reading.document import Cell
+from kit.reading.model import PrintedCell, PrintedRow
+
+FUZZY = 80  # rapidfuzz ratio (0–100) from which a renamed label still maps to its official row
+_DROP = re.compile(r"[\s“”\"'‘’「」]")
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+BLANKS = ("", "-", "—", "/", "\\")
+
+
+def key(label: str) -> str:
+    text = unicodedata.normalize("NFKC", label).replace("．", ".").replace("、", ",")
+    return _DROP.sub("", text).replace("。", "").rstrip(":：")
+
+
+def is_number(text: str) -> bool:
+    return bool(_NUMBER.match(text.replace(",", "")))
+
+
+def cell_of(cell: Cell | None) -> PrintedCell:
+    if cell is None:
+        return PrintedCell("missing")
+    text = cell.text.replace(",", "").replace(" ", "")
+    if is_number(text):
+        try:
+            value = int(text) if "." not in text else Decimal(text)
+        except (ValueError, InvalidOperation):
+            return PrintedCell("unreadable", raw=cell.text)
+        return PrintedCell("number", value, cell.text)
+    return PrintedCell("blank" if text in BLANKS else "unreadable", raw=cell.text)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    format_id: str
+    row: Row
+    labels: tuple[str, ...]  # keys: the row's own label and its group's
+
+
+@lru_cache(maxsize=8)
+def candidates(table_id: str) -> tuple[Candidate, ...]:
+    found = []
+    for fmt in FORMATS:
+        table = fmt.table(table_id)
+        for row in table.rows:
+            found.append(Candidate(fmt.id, row, (key(row.label), key(row.group))))
+    return tuple(found)
+
+
+def _labels(row: tuple[Cell, ...], width: int) -> tuple[tuple[str, ...], int]:
+    """(distinct label texts in order, index after the last label cell)."""
+    parts: list[str] = []
+    end = 0
+    for index, cell in enumerate(row[:width]):
+        if cell.text and not is_number(cell.text.replace(",", "")) and cell.text not in BLANKS:
+            if cell.text not in parts:
+                parts.append(cell.text)
+            end = index + 1
+    return tuple(parts), end
+
+
+def match(parts: tuple[str, ...], table_id: str, group: str = "", prefer: str = "2021",
+          ) -> tuple[Candidate | None, bool]:
+    """The official row these printed label parts name (and whether exactly), or None; a label
+    both formats print the same is taken as ``prefer``'s (the format of the report's year)."""
+    options = sorted(candidates(table_id), key=lambda c: c.format_id != prefer)
+    keys = [key(p) for p in parts]
+    for part in reversed(keys):  # the innermost label names the row; the outer ones its group
+        exact = [c for c in options if c.labels[0] == part]
+        if exact:
+            grouped = [c for c in exact if c.labels[1] and (c.labels[1] in keys or c.labels[1] == key(group))]
+            return (grouped or exact)[0], True
+    if not keys:
+        return None, False
+    names = {i: c.labels[0] for i, c in enumerate(options)}
+    best = process.extractOne(keys[-1], names, scorer=fuzz.ratio, score_cutoff=FUZZY)
+    return (options[best[2]], False) if best else (None, False)
+
+
+def is_group(text: str, table_id: str) -> bool:
+    return any(c.labels[1] == key(text) for c in candidates(table_id))
+
+
+def data_row(row: tuple[Cell, ...], table: Table, group: str, prefer: str) -> PrintedRow | None:
+    """A printed row as data (label, official row, cells), or None for header and caption rows."""
+    parts, end = _labels(row, len(row))
+    values = list(row[end:])
+    if not parts and not values:
+        return None
+    found, exact = match(parts, table.id, group, prefer) if parts else (None, False)
+    numbers = sum(is_number(c.text.replace(",", "")) for c in values)
+    if found is None and numbers == 0:
+        return None  # a header, caption or note row
+    printed = PrintedRow(" ".join(parts), parts, exact=exact)
+    if found is not None:
+        printed.official, printed.format_id = found.row.id, found.format_id
+        printed.cells = _cells(values, len(found.row.columns))
+    else:
+        printed.cells = [cell_of(c) for c in values if c.text or not c.spanned]
+    return printed
+
+
+def _cells(values: list[Cell], count: int) -> list[PrintedCell]:
+    """The row's ``count`` data cells: a cell covered by its left neighbour's colspan is not a
+    cell of its own; surplus empty positions before the data (a label column left empty) go."""
+    own = [c for c in values if not c.spanned]
+    while len(own) > count and not own[0].text:
+        own = own[1:]
+    while len(own) > count and not own[-1].text:
+        own = own[:-1]
+    cells = [cell_of(c) for c in own[:count]]
+    return cells + [PrintedCell("missing")] * (count - len(cells))

@@ -1,0 +1,227 @@
+"""A :class:`Document`'s pieces → :class:`PublishedReport`: title, preamble, the six sections and
+their subsections, the three tables with each row mapped onto the official format, the
+sign-off date, and which format (layout) the tables follow.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from kit.formats import FORMATS, ReportFormat, format_for_year
+from kit.params.model import UNIT_KINDS, Unit
+from kit.reading.document import Document, Grid, Para, find_date
+from kit.reading.labels import cell_of, data_row, is_group, is_number, key
+from kit.reading.model import PrintedCell, PrintedRow, PrintedSection, PrintedTable, PublishedReport
+
+_SECTION = re.compile(r"^([一二三四五六七八九十])\s*[、.．]\s*(.{2,30})$")
+_SUB = re.compile(r"^[（(]\s*([一二三四五六七八九十])\s*[）)]\s*(.{2,30})$")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_UNIT = re.compile(r"^(.{1,12}?(?:自治县|县|区|市|旗))(.{1,12}?(?:街道办事处|街道|镇|乡))")
+NUMBERS = "一二三四五六七八九十"
+TABLE_WORDS = {"applications": ("申请人情况", "自然人", "本年新收"),
+               "review_litigation": ("行政复议", "行政诉讼", "复议后起诉"),
+               "proactive": ("第二十条", "信息内容", "行政许可", "规章")}
+SIGN_OFF = re.compile(r"(人民政府|办事处|街道|镇|乡)$")
+
+
+def _title(doc: Document) -> tuple[str, int]:
+    """The title and how many leading paragraphs it took."""
+    paras = []
+    for piece in doc.pieces[:3]:
+        if not isinstance(piece, Para):
+            break
+        paras.append(piece.text)
+    if paras and "报告" in paras[0] and len(paras[0]) < 80 and "。" not in paras[0]:
+        return paras[0], 1
+    if len(paras) > 1 and "报告" in paras[1] and len(paras[0] + paras[1]) < 80 and not _SECTION.match(paras[1]):
+        return paras[0] + paras[1], 2
+    title = re.split(r"[_|｜]| - ", doc.title)[0].strip()
+    return title, 0
+
+
+def _unit(title: str) -> Unit | None:
+    match = _UNIT.match(re.sub(r"\s", "", title))
+    if not match:
+        return None
+    name = match.group(2).removesuffix("办事处")
+    kind = next((k for k in UNIT_KINDS if name.endswith(k)), "镇")
+    return Unit("", "", match.group(1), name, kind)
+
+
+def _year(title: str, preamble: list[str]) -> int | None:
+    for text in (title, *preamble):
+        found = _YEAR.search(text)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _section_for(fmt: ReportFormat, number: str, heading: str) -> str | None:
+    by_number = {s.number: s for s in fmt.sections}
+    best = max(fmt.sections, key=lambda s: fuzz.ratio(key(s.heading), key(heading)))
+    if fuzz.ratio(key(best.heading), key(heading)) >= 60:
+        return best.id
+    section = by_number.get(number)
+    return section.id if section else None
+
+
+def _sub_for(fmt: ReportFormat, section_id: str | None, heading: str, index: int) -> str | None:
+    if section_id is None:
+        return None
+    subs = fmt.section(section_id).subsections
+    if not subs:
+        return None
+    best = max(subs, key=lambda s: fuzz.partial_ratio(key(s.title), key(heading)))
+    if fuzz.partial_ratio(key(best.title), key(heading)) >= 60:
+        return best.id
+    return subs[index].id if index < len(subs) else None
+
+
+def _table_of(grid: Grid, section_id: str | None) -> str | None:
+    text = "".join(c.text for row in grid.rows[:6] for c in row)
+    for table_id, words in TABLE_WORDS.items():
+        if sum(w in text for w in words) >= 2:
+            return table_id
+    return {"proactive": "proactive", "applications": "applications",
+            "review_litigation": "review_litigation"}.get(section_id or "")
+
+
+def _add_grid(report: PublishedReport, grid: Grid, table_id: str, fmt: ReportFormat) -> None:
+    table = report.tables.get(table_id)
+    if table is None:
+        table = report.tables[table_id] = PrintedTable(table_id, pieces=0)
+    table.pieces += 1
+    official = fmt.table(table_id)
+    group = ""
+    for row in grid.rows:
+        printed = data_row(row, official, group, fmt.id) if table_id != "review_litigation" else None
+        if table_id == "review_litigation":
+            _case_row(table, row)
+            continue
+        if printed is None:
+            table.headers += [c.text for c in row if c.text and not c.spanned and c.text not in table.headers]
+            continue
+        for part in printed.parts:
+            if is_group(part, table_id):
+                group = part
+        table.rows.append(printed)
+
+
+def _case_row(table: PrintedTable, row: tuple) -> None:
+    """Table 四: its value rows are numbers only; split in three, each part adds five."""
+    own = [c for c in row if not c.spanned]
+    numbers = sum(is_number(c.text) for c in own)
+    if numbers == 0:
+        table.headers += [c.text for c in own if c.text and c.text not in table.headers]
+        return
+    cells = [cell_of(c) for c in own if is_number(c.text) or not c.text or c.text in ("-", "—", "/")]
+    if not table.rows:
+        table.rows.append(PrintedRow("", ()))
+    table.rows[0].cells += cells
+
+
+def parse(doc: Document, year: int | None = None) -> PublishedReport:
+    """What the document printed; ``year`` overrides the year it states (for the layout)."""
+    title, used = _title(doc)
+    report = PublishedReport(doc.source, doc.kind, title=title, published=doc.published, notes=list(doc.notes))
+    pieces = doc.pieces[used:]
+    current: PrintedSection | None = None
+    sub: str | None = None
+    sub_index = 0
+    preamble: list[str] = []
+    first_para = next((p.text for p in pieces if isinstance(p, Para) and _SECTION.match(p.text)), "")
+    report.year = year or _year(title, [p.text for p in pieces[:6] if isinstance(p, Para) and p.text != first_para])
+    fmt = _format(report.year)
+    grids: list[tuple[Grid, str | None]] = []
+    for piece in pieces:
+        if isinstance(piece, Grid):
+            grids.append((piece, current.section_id if current else None))
+            if current:
+                current.has_table = True
+            continue
+        text = piece.text
+        heading = _SECTION.match(text)
+        if heading and "。" not in text and (current is None or NUMBERS.index(heading.group(1)) >
+                                             NUMBERS.index(current.number)):
+            current = PrintedSection(heading.group(1), text, _section_for(fmt, heading.group(1), heading.group(2)))
+            report.sections.append(current)
+            sub, sub_index = None, 0
+            continue
+        if current is None:
+            preamble.append(text)
+            continue
+        sub_heading = _SUB.match(text)
+        if sub_heading and "。" not in text and len(text) <= 30:
+            sub = _sub_for(fmt, current.section_id, sub_heading.group(2), sub_index)
+            sub_index += 1
+            if sub:
+                current.sub_headings[sub] = text
+                current.subsections.setdefault(sub, [])
+            continue
+        if current.section_id == "other" and (_is_date(text) or (report.tail and len(text) < 30)
+                                              or (len(text) < 30 and SIGN_OFF.search(text))):
+            report.tail.append(text)
+            continue
+        (current.subsections.setdefault(sub, []) if sub else current.text).append(text)
+    report.preamble = preamble
+    report.unit = _unit(title)
+    for grid, section_id in grids:
+        table_id = _table_of(grid, section_id)
+        if table_id:
+            _add_grid(report, grid, table_id, fmt)
+    if report.published is None:
+        report.published = next((find_date(t) for t in reversed(report.tail) if find_date(t)), None)
+    _layout(report, fmt)
+    return report
+
+
+def _is_date(text: str) -> bool:
+    return len(text) <= 20 and find_date(text) is not None
+
+
+def _format(year: int | None) -> ReportFormat:
+    try:
+        return format_for_year(year) if year else FORMATS[-1]
+    except Exception:  # a year without a format: compare with the current one
+        return FORMATS[-1]
+
+
+def _layout(report: PublishedReport, fmt: ReportFormat) -> None:
+    """Which format the tables follow: rows and headers only one format prints decide it."""
+    others = [f for f in FORMATS if f.id != fmt.id]
+    own_labels = {key(r.label) for t in fmt.tables for r in t.rows}
+    own_heads = {key(c.label) for t in fmt.tables for r in t.rows for c in r.columns}
+    foreign, own = [], []
+    for table in report.tables.values():
+        for row in table.rows:
+            if row.format_id and row.format_id != fmt.id:
+                foreign.append(row.label)
+            elif row.official and key(row.parts[-1]) in own_labels and not _shared(row.parts[-1], others, "row"):
+                own.append(row.label)
+        for head in table.headers:
+            if key(head) in own_heads and not _shared(head, others, "col"):
+                own.append(head)
+            elif any(_shared(head, [o], "col") for o in others) and key(head) not in own_heads:
+                foreign.append(head)
+    report.layout_evidence = foreign
+    if not report.tables:
+        report.layout = "unknown"
+    elif foreign and own:
+        report.layout = "hybrid"
+    elif foreign:
+        report.layout = others[0].id if others else "unknown"
+    else:
+        report.layout = fmt.id
+
+
+def _shared(label: str, formats: list[ReportFormat], what: str) -> bool:
+    k = key(label)
+    if what == "row":
+        return any(key(r.label) == k for f in formats for t in f.tables for r in t.rows)
+    return any(key(c.label) == k for f in formats for t in f.tables for r in t.rows for c in r.columns)
+
+
+def missing_cells(count: int) -> list[PrintedCell]:
+    return [PrintedCell("missing")] * count

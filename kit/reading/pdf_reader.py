@@ -1,0 +1,93 @@
+"""PDF with a text layer → :class:`Document` (pdfplumber).
+
+Tables are found from their ruling lines (cells merged across rows or columns come back as
+empty covered positions); the text outside them is rebuilt into paragraphs from its lines: a
+line that starts indented, follows a short line, or looks like a heading starts a new
+paragraph. Page numbers (“— 1 —”) and the repeated 续表 line are dropped. A scan (pages
+without text) cannot be read: the message says so.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pdfplumber
+from pdfminer.pdfparser import PDFSyntaxError
+
+from kit.reading.document import Cell, Document, Grid, Para, ReadError, clean
+
+_PAGE_NUMBER = re.compile(r"^[—\-–－\s]*\d+[—\-–－\s]*$")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+MAX_PAGES = 200
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _grid(rows: list[list[str | None]], page: int) -> Grid:
+    width = max((len(r) for r in rows), default=0)
+    return Grid(tuple(tuple(Cell(clean(c or "").replace(" ", "") if c is not None else "", spanned=c is None)
+                            for c in r + [None] * (width - len(r))) for r in rows), page=page)
+
+
+def _paragraphs(lines: list[dict], left: float, right: float, size: float) -> list[str]:
+    paragraphs: list[str] = []
+    current = ""
+    previous_short = True
+    for line in lines:
+        text = clean(line["text"])
+        if not text or _PAGE_NUMBER.match(text):
+            continue
+        indented = line["x0"] > left + 1.5 * size
+        starts = previous_short or indented or bool(_HEADING.match(text))
+        if starts and current:
+            paragraphs.append(current)
+            current = ""
+        current += text
+        previous_short = line["x1"] < right - 1.5 * size or text.endswith(("。", "：", ":"))
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def read_pdf(raw: bytes, source: str) -> Document:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(raw))
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise ReadError(f"{source}：PDF 文件已损坏或不完整（{type(exc).__name__}）。请重新下载该文件。") from None
+    document = Document(source, "pdf")
+    with pdf:
+        if len(pdf.pages) > MAX_PAGES:
+            raise ReadError(f"{source}：PDF 有 {len(pdf.pages)} 页，不像是一篇年报。请确认没有选错文件。")
+        for number, page in enumerate(pdf.pages, start=1):
+            tables = page.find_tables()
+            boxes = [t.bbox for t in tables]
+            lines = [ln for ln in page.extract_text_lines() if not _inside(ln, boxes)]
+            sizes = sorted(c["size"] for c in page.chars) or [12.0]
+            size = sizes[len(sizes) // 2]
+            left = min((ln["x0"] for ln in lines), default=0.0)
+            right = max((ln["x1"] for ln in lines), default=page.width)
+            items: list[tuple[float, Para | Grid]] = []
+            blocks: list[list[dict]] = [[]]
+            cursor = 0
+            ordered = sorted(tables, key=lambda t: t.bbox[1])
+            for line in lines:  # text lines between the tables, in page order
+                while cursor < len(ordered) and line["top"] > ordered[cursor].bbox[1]:
+                    blocks.append([])
+                    cursor += 1
+                blocks[-1].append(line)
+            for block in blocks:
+                for text in _paragraphs(block, left, right, size):
+                    if text not in ("续表",):
+                        items.append((block[0]["top"], Para(text)))
+            for table in ordered:
+                items.append((table.bbox[1], _grid(table.extract(), number)))
+            document.pieces += [piece for _, piece in sorted(items, key=lambda pair: pair[0])]
+        if not any(page.chars for page in pdf.pages):
+            raise ReadError(f"{source}：这份 PDF 没有文字层（是扫描件或图片），无法读取表格和正文。"
+                            "请找到该报告的网页版、Word 版或带文字的 PDF 再检查。")
+    return document
