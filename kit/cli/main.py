@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("kit.cli.new", "为新的年度创建参数文件（有上年文件时据此预填）"),
     "build": ("kit.cli.build", "生成报告：运行模板笔记本，导出 HTML（和 PDF）"),
     "summary": ("kit.cli.summary", "县级汇总：各乡镇表三、表四合计，概况表，缺报乡镇，历年图表，审阅压缩包"),
+    "lint": ("kit.cli.lint", "检查已发布的年报（网页、Word、PDF、文本）：格式、表格、勾稽关系、年份、发布日期"),
+    "import": ("kit.cli.importing", "从已发布的年报生成参数文件（读不出的格子列出且不写入）"),
     "region": ("kit.cli.region", "市、省汇总：各县（区）报送情况、未报和逾期的乡镇、表三表四合计"),
     "similar": ("kit.cli.similar", "内容雷同检查：各乡镇报告之间、与各自上年报告之间正文相似度过高的"),
     "yoy": ("kit.cli.yoy", "生成与上年比较的同比句（一（一）主动公开、一（二）收到申请），可写入参数文件"),

@@ -67,7 +67,7 @@ def new_params(root: Path, county: str, unit_name: str, year: int,
     if not prev_path.exists():
         kind = "街道" if unit_name.endswith("街道") else unit_name[-1]
         kind = kind if kind in ("乡", "镇", "街道") else "镇"
-        province, city = _county_location(root, county)
+        province, city = county_location(root, county)
         unit = Unit(province=province, city=city, county=county, name=unit_name, kind=kind)
         return blank(unit, year), path, []
     previous, problems = load_params(prev_path)
@@ -78,7 +78,7 @@ def new_params(root: Path, county: str, unit_name: str, year: int,
     return carry_forward(previous, year), path, problems
 
 
-def _county_location(root: Path, county: str) -> tuple[str, str]:
+def county_location(root: Path, county: str) -> tuple[str, str]:
     """Province and city from another unit of the same county, if any ("" otherwise)."""
     for other in sorted((root / county).glob("*/*.yaml"), reverse=True):
         params, _ = load_params(other)

@@ -23,7 +23,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from kit.base import atomic
 from kit.params import schema
-from kit.params.model import Number, ReportParams
+from kit.params.model import CellKey, Number, ReportParams
 
 
 def to_data(params: ReportParams) -> dict[str, Any]:
@@ -85,13 +85,18 @@ def _number(value: Number) -> str:
     return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
 
 
-def dumps(params: ReportParams) -> str:
-    """A new params file for ``params``: schema order, headings and row labels as comments."""
+def dumps(params: ReportParams, unknown: frozenset[CellKey] = frozenset()) -> str:
+    """A new params file for ``params``: schema order, headings and row labels as comments.
+    Cells in ``unknown`` (not readable where the figures came from) are left out and named in
+    the row's comment, never written as 0."""
     fmt = params.format
     data = to_data(params)
     computed = "、".join(f"“{r.label}”行" for t in fmt.tables for r in t.rows if r.computed)
     out = [f"# {params.display_title} 参数文件（格式：{fmt.name}，{fmt.notice}）\n",
            f"# 表格中只填输入项；“总计”列和{computed}由工具自动计算。未填的格子按 0 处理。\n"]
+    if any(not fmt.table(t).row(r).computed and not fmt.table(t).row(r).column(c).computed
+           for t, r, c in unknown):
+        out.append("# 注意：标有“未能读取”的格子在原报告中无法读取，没有写入。请核实后补填，否则按 0 处理。\n")
     for key in schema.TOP:
         if key.name not in data:
             continue
@@ -108,8 +113,12 @@ def dumps(params: ReportParams) -> str:
                 for row in table.rows:
                     if row.computed:
                         continue
-                    cells = ", ".join(f"{c}: {_number(v)}" for c, v in value[table.id][row.id].items())
-                    out.append(f"    {row.id}: {{{cells}}}  # {row.place}\n")
+                    left = [row.column(c).label for c in value[table.id][row.id]
+                            if (table.id, row.id, c) in unknown]
+                    cells = ", ".join(f"{c}: {_number(v)}" for c, v in value[table.id][row.id].items()
+                                      if (table.id, row.id, c) not in unknown)
+                    note = f"；未能读取：{'、'.join(left)}" if left else ""
+                    out.append(f"    {row.id}: {{{cells}}}  # {row.place}{note}\n")
         else:
             if key.comment:
                 out.append(f"# {key.comment}\n")

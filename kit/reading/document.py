@@ -19,7 +19,11 @@ from kit.base.errors import KitError
 # pdfminer output of Chromium's Type 3 fonts), and the ideographs they stand for.
 RADICALS = str.maketrans({"⺠": "民", "⻔": "门", "⻓": "长", "⻅": "见", "⻋": "车", "⻢": "马",
                           "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻣": "骨", "⻤": "鬼",
-                          "⻘": "青", "⻬": "齐", "⻮": "齿", "⻄": "西", "⻩": "黄", "⻁": "虎"})
+                          "⻘": "青", "⻬": "齐", "⻮": "齿", "⻄": "西", "⻩": "黄", "⻁": "虎",
+                          # Kangxi radicals whose NFKC form is the traditional character
+                          "⼾": "户", "⾨": "门", "⾧": "长", "⾒": "见", "⾞": "车", "⾺": "马", "⾴": "页",
+                          "⾵": "风", "⾶": "飞", "⾷": "食", "⾳": "音", "⿂": "鱼", "⿃": "鸟", "⿓": "龙",
+                          "⾔": "言", "⾙": "贝", "⾦": "金", "⻨": "麦", "⿑": "齐"})
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]+")
 # Characters NFKC would turn into half-width look-alikes that change a label's meaning for
 # readers (full-width brackets, colon, comma) stay as printed; labels compare through
@@ -35,9 +39,9 @@ def clean(text: str) -> str:
     """One line of printed text, normalised: NFKC except the punctuation readers see, the
     radicals map, spaces collapsed and trimmed."""
     out = []
-    for ch in text:
+    for ch in text.translate(RADICALS):
         out.append(_KEEP.get(ch) or unicodedata.normalize("NFKC", ch))
-    return _SPACES.sub(" ", "".join(out).translate(RADICALS)).strip()
+    return _SPACES.sub(" ", "".join(out)).strip()
 
 
 @dataclass(frozen=True)

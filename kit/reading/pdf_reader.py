@@ -10,7 +10,9 @@ without text) cannot be read: the message says so.
 from __future__ import annotations
 
 import io
+import logging
 import re
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
@@ -20,6 +22,7 @@ from kit.reading.document import Cell, Document, Grid, Para, ReadError, clean
 _PAGE_NUMBER = re.compile(r"^[—\-–－\s]*\d+[—\-–－\s]*$")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 MAX_PAGES = 200
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings on every Type 3 glyph
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -28,9 +31,16 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
+def _backdrop(obj: dict, page: Any) -> bool:
+    """A filled rectangle behind most of the page (a printed background): not a table's edge."""
+    return (obj.get("object_type") == "rect" and obj["width"] > 0.6 * page.width
+            and obj["height"] > 0.4 * page.height)
+
+
 def _grid(rows: list[list[str | None]], page: int) -> Grid:
     width = max((len(r) for r in rows), default=0)
-    return Grid(tuple(tuple(Cell(clean(c or "").replace(" ", "") if c is not None else "", spanned=c is None)
+    return Grid(tuple(tuple(Cell(clean((c or "").replace("\n", "")).replace(" ", "") if c is not None else "",
+                                 spanned=c is None)
                             for c in r + [None] * (width - len(r))) for r in rows), page=page)
 
 
@@ -63,7 +73,8 @@ def read_pdf(raw: bytes, source: str) -> Document:
     with pdf:
         if len(pdf.pages) > MAX_PAGES:
             raise ReadError(f"{source}：PDF 有 {len(pdf.pages)} 页，不像是一篇年报。请确认没有选错文件。")
-        for number, page in enumerate(pdf.pages, start=1):
+        for number, whole in enumerate(pdf.pages, start=1):
+            page = whole.filter(lambda obj, w=whole: not _backdrop(obj, w))
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
             lines = [ln for ln in page.extract_text_lines() if not _inside(ln, boxes)]
@@ -87,7 +98,7 @@ def read_pdf(raw: bytes, source: str) -> Document:
             for table in ordered:
                 items.append((table.bbox[1], _grid(table.extract(), number)))
             document.pieces += [piece for _, piece in sorted(items, key=lambda pair: pair[0])]
-        if not any(page.chars for page in pdf.pages):
+        if not any(p.chars for p in pdf.pages):
             raise ReadError(f"{source}：这份 PDF 没有文字层（是扫描件或图片），无法读取表格和正文。"
                             "请找到该报告的网页版、Word 版或带文字的 PDF 再检查。")
     return document

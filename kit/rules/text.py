@@ -12,7 +12,8 @@ _YEAR = re.compile(r"(\d{4})\s*年")
 _PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日[^。]*?(\d{4})\s*年\s*12\s*月\s*31\s*日")
 _BAD_DATE = re.compile(r"\d{5,}\s*月|\d{4}\s*年\s*(?:1[3-9]|[2-9]\d)\s*月")
 _COMPARE = re.compile(r"同比|较上年|比上年|较去年|比去年|与上年相比|较\d{4}\s*年|比\d{4}\s*年")
-_TOTAL_THEN_PARTS = re.compile(r"共[^。；\d]*?(\d+)\s*([条件个项篇])[^。\d]*[。，,；]?\s*其中[：:]?([^。]*)")
+# "共发布信息44条。其中：…" and, without 共, "全年主动公开政府信息151条，其中：…"
+_TOTAL_THEN_PARTS = re.compile(r"(\d+)\s*([条件个项篇])[^。；\d]{0,4}?[。，,；]?\s*其中[：:]?([^。]*)")
 _PART = re.compile(r"(\d+)\s*[条件个项篇]")
 SUPERVISION_WORDS = (("考核", "工作考核"), ("评议", "社会评议"), ("责任追究", "责任追究"))
 

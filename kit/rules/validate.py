@@ -11,12 +11,14 @@ from kit.params.paths import previous_path
 from kit.rules.copied import check_copied
 from kit.rules.tables import check_tables
 from kit.rules.text import check_text
+from kit.rules.wording import check_wording
 from kit.rules.yoy import with_suggestion
 
 
 def validate(params: ReportParams, previous: ReportParams | None = None) -> list[Problem]:
     """Every problem of a loaded report; ``previous`` is the same unit's report of the year before."""
-    found = [*check_tables(params, previous), *check_text(params), *check_copied(params, previous)]
+    found = [*check_tables(params, previous), *check_text(params), *check_wording(params),
+             *check_copied(params, previous)]
     return with_suggestion(found, params, previous)
 
 

@@ -1,0 +1,209 @@
+"""Every problem of a published report: the published-document rules (spec §5: V-F1–V-F7,
+V-P1) on what was printed, then the one validator (R1–R9, V-N*, V-S*) on its figures and text.
+
+Findings name the place as a reader finds it: the table, the row label *as printed*, the
+column, or the section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from kit.base.problems import Problem, error, warning
+from kit.formats import FORMATS, ReportFormat, format_for_year
+from kit.formats.spec import LabelCell, Table
+from kit.reading.labels import key
+from kit.reading.model import PrintedTable, PublishedReport
+from kit.reading.to_params import Conversion, convert
+from kit.rules.validate import validate
+
+STATES = {"blank": "空白", "unreadable": "不是数字"}
+
+
+def header_labels(table: Table) -> list[str]:
+    """The official texts of the table's header and caption cells (not its row labels)."""
+    rows = {key(r.label) for r in table.rows} | {key(r.group) for r in table.rows if r.group}
+    found = []
+    for line in (*table.head, *table.body):
+        for cell in line:
+            if isinstance(cell, LabelCell) and key(cell.text) not in rows and cell.text not in found:
+                found.append(cell.text)
+    return found
+
+
+def _where(report: PublishedReport, table: Table | None = None, row: str = "", column: str = "",
+           section: str = "") -> dict[str, str]:
+    return {"file": report.source, "table": table.caption if table else "", "row": row, "column": column,
+            "section": section}
+
+
+def _layout(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
+    if report.layout in (fmt.id, "unknown"):
+        return
+    seen = "、".join(f"“{t}”" for t in dict.fromkeys(report.layout_evidence)) or "（无）"
+    other = "2019 试行格式" if fmt.id != "2019" else "2021 格式"
+    what = "混用了两种格式" if report.layout == "hybrid" else f"用的是{other}"
+    yield error("V-F1", f"{report.year} 年度报告应使用{fmt.name}（{fmt.notice}）的表格，但表格{what}："
+                f"出现了{seen}。请按{fmt.notice}附件的表格重新制表。", **_where(report))
+
+
+def _sections(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
+    found = [s.section_id for s in report.sections]
+    for section in fmt.sections:
+        if section.id not in found:
+            yield error("V-F2", f"缺少“{section.full_heading}”部分。年报应依次包括六个部分，请补上。",
+                        **_where(report, section=section.full_heading))
+    order = [fmt.sections.index(fmt.section(s)) for s in found if s]
+    if order != sorted(order):
+        yield error("V-F2", "六个部分的顺序与规定不一致。请按“一、总体情况”至“六、其他需要报告的事项”排列。",
+                    **_where(report))
+    for printed in report.sections:
+        if printed.section_id and key(printed.heading) != key(fmt.section(printed.section_id).full_heading):
+            official = fmt.section(printed.section_id).full_heading
+            yield warning("V-F4", f"标题印作“{printed.heading}”，规定为“{official}”。请改用规定的标题。",
+                          **_where(report, section=printed.heading))
+
+
+def _tables(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
+    for table in fmt.tables:
+        printed = report.tables.get(table.id)
+        if printed is None or not any(r.cells for r in printed.rows):
+            yield error("V-F3", f"没有找到{table.caption}的表格（缺失，或只以图片发布）。表格应以文字表格发布，"
+                        "数字才能被核对和检索。", **_where(report, table))
+            continue
+        yield from _rows(report, table, printed)
+        yield from _headers(report, table, printed)
+        yield from _cells(report, table, printed)
+
+
+def _rows(report: PublishedReport, table: Table, printed: PrintedTable) -> Iterator[Problem]:
+    if table.id == "review_litigation":
+        count = sum(len(r.columns) for r in table.rows)
+        got = len(printed.rows[0].cells)
+        if got < count:
+            yield error("V-F3", f"{table.caption}只印出 {got} 个数字，应有 {count} 个，表格可能被截断。"
+                        "缺少的数字按“未知”处理，未参与核对。", **_where(report, table))
+        return
+    mapped = [r for r in printed.rows if r.official and r.format_id == report_format(report).id]
+    ids = [r.official for r in mapped]
+    order = [r.id for r in table.rows]
+    missing = [r for r in table.rows if r.id not in ids]
+    last = max((order.index(i) for i in ids), default=-1)
+    cut = [r for r in missing if order.index(r.id) > last]
+    if cut:
+        yield error("V-F3", f"{table.caption}在“{table.rows[last].label if last >= 0 else '表头'}”之后没有了"
+                    f"（缺少 {len(cut)} 行，从“{cut[0].place}”起），表格可能被截断。缺少的行按“未知”处理，"
+                    "不按 0 核对。请发布完整的表格。", **_where(report, table))
+    for row in missing:
+        if row not in cut:
+            yield error("V-F4", f"缺少“{row.place}”一行。请按规定的表格补上（没有数字也要印 0）。",
+                        **_where(report, table, row=row.place))
+    for row in printed.rows:
+        if not row.official:
+            yield error("V-F4", f"多出了规定表格中没有的一行“{row.label}”。请删除或改为规定的行。",
+                        **_where(report, table, row=row.label))
+        elif not row.exact:
+            official = fmt_row(report, row.format_id, table.id, row.official)
+            yield error("V-F4", f"行名印作“{row.parts[-1]}”，规定为“{official}”。请改用规定的行名。",
+                        **_where(report, table, row=row.label))
+    positions = [order.index(i) for i in ids]
+    if positions != sorted(positions):
+        yield error("V-F4", f"{table.caption}各行的顺序与规定不一致。请按规定的顺序排列。", **_where(report, table))
+    loose = [r for r in mapped if r.exact and r.parts[-1] != fmt_row(report, r.format_id, table.id, r.official)]
+    if loose:
+        examples = "；".join(f"“{r.parts[-1]}”" for r in loose[:3])
+        yield warning("V-F5", f"{len(loose)} 个行名的标点与规定不同（半角括号、多余空格等），如{examples}。"
+                      "规定用全角括号“（一）”、“1.”后不空格。", **_where(report, table))
+
+
+def report_format(report: PublishedReport) -> ReportFormat:
+    return format_for_year(report.year or 2021)
+
+
+def fmt_row(report: PublishedReport, format_id: str | None, table_id: str, row_id: str) -> str:
+    fmt = next((f for f in FORMATS if f.id == format_id), report_format(report))
+    return fmt.table(table_id).row(row_id).label
+
+
+def _headers(report: PublishedReport, table: Table, printed: PrintedTable) -> Iterator[Problem]:
+    official = header_labels(table)
+    keys = {key(t) for t in official}
+    for text in printed.headers:
+        if key(text) in keys or len(text) > 40:
+            continue
+        near = max(official, key=lambda t: fuzz.ratio(key(t), key(text)), default="")
+        if near and fuzz.ratio(key(near), key(text)) >= 60:
+            yield error("V-F4", f"表头印作“{text}”，规定为“{near}”。请改用规定的表头。",
+                        **_where(report, table, column=text))
+
+
+def _cells(report: PublishedReport, table: Table, printed: PrintedTable) -> Iterator[Problem]:
+    for row in printed.rows:
+        official = table.row(row.official) if row.official and row.format_id == report_format(report).id else None
+        bad = []
+        for index, cell in enumerate(row.cells):
+            if cell.state in STATES:
+                name = official.columns[index].label if official and index < len(official.columns) else f"第{index + 1}列"
+                if table.id == "review_litigation":
+                    name = _case_column(table, index)
+                bad.append(f"{name}（{STATES[cell.state]}{'：' + cell.raw if cell.raw else ''}）")
+        if bad:
+            label = row.label or table.caption
+            yield error("V-F6", f"有 {len(bad)} 个格子没有数字：{'、'.join(bad)}。没有的情况也要填 0，"
+                        "否则勾稽关系无法核对。", **_where(report, table, row=label))
+
+
+def _case_column(table: Table, index: int) -> str:
+    for row in table.rows:
+        if index < len(row.columns):
+            return f"{row.place}·{row.columns[index].label}"
+        index -= len(row.columns)
+    return f"第{index + 1}个"
+
+
+def _published(report: PublishedReport, deadline: date | None) -> Iterator[Problem]:
+    if report.published is None:
+        yield warning("V-P1", "没有找到发布日期（网页的发布时间或正文末尾的落款日期），无法核对是否按时发布。"
+                      "请在落款处写明日期。", **_where(report, section="落款"))
+        return
+    if deadline is not None and report.published > deadline:
+        days = (report.published - deadline).days
+        yield error("V-P1", f"发布日期 {report.published.isoformat()} 晚于截止日期 {deadline.isoformat()}"
+                    f"（晚 {days} 天）。年报应在截止日期前发布。", **_where(report, section="落款"))
+
+
+def _title(report: PublishedReport) -> Iterator[Problem]:
+    if not report.title:
+        yield error("V-F7", "没有找到报告标题。标题应写明单位和年度，如“××县××镇人民政府2023年政府信息公开"
+                    "工作年度报告”。", **_where(report, section="标题"))
+    elif not any(ch.isdigit() for ch in report.title):
+        yield error("V-F7", f"标题“{report.title}”没有写年份。标题应写明报告年度，如“××镇人民政府"
+                    f"{report.year or 2023}年政府信息公开工作年度报告”。", **_where(report, section="标题"))
+
+
+def lint_report(report: PublishedReport, deadline: date | None = None,
+                ) -> tuple[list[Problem], Conversion | None]:
+    """All problems of the published report, and the params it converts to (None: no year)."""
+    if report.year is None:
+        return [error("V-F7", "标题和导语中都没有年份，无法判断报告年度。请用 --year 指定年度后再检查。",
+                      **_where(report, section="标题"))], None
+    fmt = report_format(report)
+    problems = [*_title(report), *_layout(report, fmt), *_sections(report, fmt), *_tables(report, fmt),
+                *_published(report, deadline)]
+    conversion = convert(report, report.year)
+    for problem in validate(conversion.params):
+        label = next((v for (t, r), v in conversion.printed_label.items()
+                      if problem.row and fmt.table(t).caption == problem.table and fmt.table(t).row(r).place == problem.row),
+                     problem.row)
+        problems.append(_with_row(problem, label))
+    return problems, conversion
+
+
+def _with_row(problem: Problem, row: str) -> Problem:
+    data = problem.to_dict()
+    data["row"] = row
+    data["field"] = ""
+    return Problem.from_dict(data)

@@ -1,0 +1,97 @@
+"""One published document, read, parsed and checked: what ``kit lint`` and ``kit import`` use.
+
+    result = check_published(Path("下良镇2021.html"))          # PublishedResult
+    result.problems, result.report.tables, as_json(result)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from kit.base.problems import Problem, error
+from kit.formats import FORMATS
+from kit.reading.document import ReadError
+from kit.reading.lint import lint_report
+from kit.reading.model import PrintedCell, PublishedReport
+from kit.reading.parse import parse
+from kit.reading.readers import SUFFIXES, read_document
+from kit.reading.to_params import Conversion
+
+Deadline = Callable[[PublishedReport], date | None]
+
+
+@dataclass
+class PublishedResult:
+    file: str
+    report: PublishedReport | None
+    problems: list[Problem] = field(default_factory=list)
+    conversion: Conversion | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
+
+def default_deadline(report: PublishedReport) -> date | None:
+    """1月31日 of the year after the report's (spec §4: the default for townships)."""
+    return date(report.year + 1, 1, 31) if report.year else None
+
+
+def read_published(path: Path, year: int | None = None) -> PublishedReport:
+    return parse(read_document(path), year)
+
+
+def check_published(path: Path, year: int | None = None, deadline: Deadline = default_deadline,
+                    ) -> PublishedResult:
+    try:
+        report = read_published(path, year)
+    except ReadError as exc:
+        return PublishedResult(str(path), None, [error("P-READ", str(exc), file=str(path))])
+    problems, conversion = lint_report(report, deadline(report))
+    return PublishedResult(str(path), report, problems, conversion)
+
+
+def documents(paths: list[Path]) -> list[Path]:
+    """The files named, and in the folders named every file a reader takes, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                            and p.suffix and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _number(cell: PrintedCell) -> int | float | None:
+    if not cell.known:
+        return None
+    return float(cell.value) if isinstance(cell.value, Decimal) else cell.value
+
+
+def _official(format_id: str | None, table_id: str, row_id: str | None) -> str | None:
+    fmt = next((f for f in FORMATS if f.id == format_id), None)
+    return fmt.table(table_id).row(row_id).place if fmt and row_id else None
+
+
+def as_json(result: PublishedResult) -> dict[str, object]:
+    report = result.report
+    problems = [{**p.to_dict(), "where": p.where()} for p in result.problems]
+    if report is None:
+        return {"file": result.file, "unit": None, "year": None, "layout": None, "tables": {},
+                "problems": problems}
+    tables: dict[str, object] = {}
+    for table_id in ("proactive", "applications"):
+        printed = report.tables.get(table_id)
+        tables[table_id] = [{"label": r.label, "official": _official(r.format_id, table_id, r.official),
+                             "cells": [_number(c) for c in r.cells]} for r in printed.rows] if printed else []
+    cases = report.tables.get("review_litigation")
+    values = [_number(c) for c in cases.rows[0].cells] if cases and cases.rows else []
+    tables["review_litigation"] = (values + [None] * 15)[:15]
+    unit = f"{report.unit.county}{report.unit.name}" if report.unit else None
+    return {"file": result.file, "unit": unit, "year": report.year, "layout": report.layout,
+            "tables": tables, "problems": problems}

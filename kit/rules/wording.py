@@ -1,0 +1,95 @@
+"""Text checks taught by the wordings real reports use (spec §5; issue “read what was
+published”): figures of Table 二 stated in the prose, years in the body that are not the
+report's, and the notice the report cites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kit.base.problems import Problem, error, warning
+from kit.formats import FORMATS
+from kit.params.model import ReportParams
+
+_NOTICE = re.compile(r"国办公开办函\s*[〔\[［（(【]\s*(\d{4})\s*[〕\]］）)】]\s*(\d+)\s*号")
+_BODY_YEAR = re.compile(r"(?<![\d较比与同])(20\d{2})\s*年(?!\s*[以之]?[来前后])")
+_COMPARED = re.compile(r"(?:较|比|与|同比|上年|去年|上一年|相比)[^。，；]{0,3}$")
+# (what the prose says, the Table 二 row, the column by its label's wording)
+_TABLE_TWO = (
+    (re.compile(r"(?:制定|制发|出台|印发|新制定)[^。；，\d]{0,10}?规范性文件[^。；，\d]{0,6}?(\d+)\s*件"),
+     "normative_documents", ("issued", "made")),
+    (re.compile(r"废止[^。；，\d]{0,10}?规范性文件[^。；，\d]{0,6}?(\d+)\s*件"), "normative_documents", ("repealed",)),
+    (re.compile(r"现行有效[^。；，\d]{0,10}?规范性文件[^。；，\d]{0,6}?(\d+)\s*件"), "normative_documents",
+     ("in_force", "public_total")),
+    (re.compile(r"行政许可[^。；，\d]{0,8}?(\d+)\s*[件项]"), "licensing", ("decisions",)),
+    (re.compile(r"行政处罚[^。；，\d]{0,8}?(\d+)\s*[件起]"), "punishment", ("decisions",)),
+    (re.compile(r"行政强制[^。；，\d]{0,8}?(\d+)\s*[件起]"), "coercion", ("decisions",)),
+)
+
+
+def check_wording(params: ReportParams) -> list[Problem]:
+    return [*_notice(params), *_body_years(params), *_table_two(params)]
+
+
+def _notice(params: ReportParams) -> Iterator[Problem]:
+    fmt = params.format
+    text = params.preamble + "\n" + params.all_prose()
+    for match in _NOTICE.finditer(text):
+        cited = f"国办公开办函〔{match.group(1)}〕{match.group(2)}号"
+        if cited == fmt.notice:
+            continue
+        other = next((f for f in FORMATS if f.notice == cited), None)
+        if other is not None and other.last_year is not None and other.last_year < params.year:
+            why = f"该通知规定的是 {other.first_year}–{other.last_year} 年度的格式，已被{fmt.notice}取代"
+        elif other is not None:
+            why = f"该通知规定的是 {other.first_year} 年度起的格式，不适用于 {params.year} 年度"
+        else:
+            why = "这不是规定年报格式的通知"
+        yield error("V-F1", f"引用了“{cited}”，{why}。{params.year} 年度报告应依据{fmt.notice}编制，"
+                    "请改正导语中的文号。", file=params.source, section="导语")
+
+
+def _places(params: ReportParams) -> Iterator[tuple[str, str]]:
+    for section in params.format.sections:
+        for line in params.section(section.id).text.splitlines():
+            yield section.full_heading, line
+        for sub in section.subsections:
+            for line in params.subsection(section.id, sub.id).paragraphs():
+                yield params.place(section.id, sub.id), line
+
+
+def _body_years(params: ReportParams) -> Iterator[Problem]:
+    """A year other than the report's (or the next, for plans) used as the time of the work."""
+    for where, text in _places(params):
+        for match in _BODY_YEAR.finditer(text):
+            year = int(match.group(1))
+            if year in (params.year, params.year + 1) or year < 2019:
+                continue
+            if _COMPARED.search(text[:match.start()]):
+                continue  # "较2022年" / "与上年（2022年）相比": a comparison
+            start = max(0, match.start() - 6)
+            yield warning("V-F7", f"正文写“{text[start:match.end() + 6]}”，而报告年度是 {params.year} 年。"
+                          "如果是照抄往年的文字，请改为本年度的情况；如是有意与往年比较，请写明“较…年”。",
+                          file=params.source, section=where)
+            break
+
+
+def _table_two(params: ReportParams) -> Iterator[Problem]:
+    if any(k[0] == "proactive" for k in params.invalid):
+        return
+    table = params.format.table("proactive")
+    text = params.all_prose()
+    for pattern, row_id, columns in _TABLE_TWO:
+        if not any(r.id == row_id for r in table.rows):
+            continue
+        row = table.row(row_id)
+        column = next((c for c in row.columns if c.id in columns), None)
+        if column is None:
+            continue
+        value = params.value("proactive", row_id, column.id)
+        for match in pattern.finditer(text):
+            if int(match.group(1)) != value:
+                yield error("V-N10", f"正文写“{match.group(0)}”，但表{table.number}“{row.label}”的"
+                            f"“{column.label}”为 {value}。正文数字与表格必须一致，请改正其中之一。",
+                            file=params.source, section=f"正文与表{table.number}")
