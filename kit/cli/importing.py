@@ -30,6 +30,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=report_year, help="报告年度（文档中没有或有误时指定）")
     parser.add_argument("--county", help="县（区）名称（标题中读不出时指定）")
     parser.add_argument("--unit", help="乡镇名称（标题中读不出时指定）")
+    parser.add_argument("--province", help="省（本县还没有其他参数文件时指定）")
+    parser.add_argument("--city", help="市（本县还没有其他参数文件时指定）")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,7 +53,12 @@ def run(args: argparse.Namespace) -> int:
         if problem:
             print(f"名称“{value}”{problem}。请用 --county / --unit 指定正确的名称。")
             return 1
-    province, city = county_location(args.params_dir, county)
+    found_province, found_city = county_location(args.params_dir, county)
+    province, city = args.province or found_province, args.city or found_city
+    if not province or not city:
+        print(f"参数目录 {args.params_dir} 中还没有{county}的其他参数文件，读不出所在的省、市。"
+              "请加上 --province 省名 --city 市名（例如 --province 山西省 --city 长治市）后再导入。")
+        return 1
     kind = "街道" if name.endswith("街道") else (name[-1] if name[-1] in ("乡", "镇") else "镇")
     conversion = convert(report, year, Unit(province, city, county, name, kind))
     path = params_path(args.params_dir, county, name, year)
@@ -68,8 +75,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         tmp.unlink(missing_ok=True)
     print(f"已从 {args.file} 导入：{path}")
-    if not province or not city:
-        print("    参数文件中的省、市未知（本县还没有其他参数文件），请打开文件补填 unit 的 province 和 city。")
     inputs = [k for k in conversion.unknown if not _computed(conversion, k)]
     if inputs:
         fmt = conversion.params.format

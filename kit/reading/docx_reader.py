@@ -15,7 +15,7 @@ from kit.reading.html_reader import read_html
 def read_docx(raw: bytes, source: str) -> Document:
     try:
         result = mammoth.convert_to_html(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except Exception as exc:  # a damaged file makes mammoth's XML parsers fail in many ways
         raise ReadError(f"{source}：Word 文件已损坏或不完整（{type(exc).__name__}）。"
                         "请用 Word 或 WPS 打开后另存为 .docx 再试。") from None
     html = f'<html><head><meta charset="utf-8"></head><body><article>{result.value}</article></body></html>'

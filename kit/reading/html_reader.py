@@ -64,6 +64,15 @@ def _meta_date(tree: etree._Element) -> date | None:
     return None
 
 
+_STAMP = re.compile(r"(?:发布|发文|成文)(?:时间|日期)\s*[:：]\s*(20\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
+
+
+def _page_date(tree: etree._Element) -> date | None:
+    """“发布时间：2023-01-31 13:24” in the page's own lines around the article."""
+    found = _STAMP.search(clean(tree.text_content()[:200_000]))
+    return find_date(found.group(1)) if found else None
+
+
 def _text_len(el: etree._Element) -> int:
     return len(re.findall(r"[\u4e00-\u9fff]", el.text_content()))
 
@@ -178,7 +187,7 @@ def read_html(raw: bytes, source: str, kind: str = "html") -> Document:
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"{source}：网页内容为空或无法解析（{exc}）。请重新保存该网页后再试。") from None
     title = clean(" ".join(tree.xpath("//title//text()")))
-    published = _meta_date(tree)
+    published = _meta_date(tree) or _page_date(tree)
     article = _article(tree)
     _drop_chrome(article)
     return Document(source, kind, pieces(article), title=title, published=published)

@@ -32,14 +32,21 @@ def key(label: str) -> str:
     return _DROP.sub("", text).replace("。", "").rstrip(":：")
 
 
+_UNIT = re.compile(r"(?:万元|元|件|条|个|项)$")  # a value printed with its unit: "52000.00元"
+
+
+def bare(text: str) -> str:
+    return _UNIT.sub("", text.replace(",", "").replace("，", "").replace(" ", ""))
+
+
 def is_number(text: str) -> bool:
-    return bool(_NUMBER.match(text.replace(",", "")))
+    return bool(_NUMBER.match(bare(text)))
 
 
 def cell_of(cell: Cell | None) -> PrintedCell:
     if cell is None:
         return PrintedCell("missing")
-    text = cell.text.replace(",", "").replace(" ", "")
+    text = bare(cell.text)
     if is_number(text):
         try:
             value = int(text) if "." not in text else Decimal(text)
@@ -71,7 +78,7 @@ def _labels(row: tuple[Cell, ...], width: int) -> tuple[tuple[str, ...], int]:
     parts: list[str] = []
     end = 0
     for index, cell in enumerate(row[:width]):
-        if cell.text and not is_number(cell.text.replace(",", "")) and cell.text not in BLANKS:
+        if cell.text and not is_number(cell.text) and cell.text not in BLANKS:
             if cell.text not in parts:
                 parts.append(cell.text)
             end = index + 1
@@ -107,7 +114,7 @@ def data_row(row: tuple[Cell, ...], table: Table, group: str, prefer: str) -> Pr
     if not parts and not values:
         return None
     found, exact = match(parts, table.id, group, prefer) if parts else (None, False)
-    numbers = sum(is_number(c.text.replace(",", "")) for c in values)
+    numbers = sum(is_number(c.text) for c in values)
     if found is None and numbers == 0:
         return None  # a header, caption or note row
     printed = PrintedRow(" ".join(parts), parts, exact=exact)

@@ -18,7 +18,9 @@ from kit.reading.model import PrintedCell, PrintedRow, PrintedSection, PrintedTa
 _SECTION = re.compile(r"^([一二三四五六七八九十])\s*[、.．]\s*(.{2,30})$")
 _SUB = re.compile(r"^[（(]\s*([一二三四五六七八九十])\s*[）)]\s*(.{2,30})$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
-_UNIT = re.compile(r"^(.{1,12}?(?:自治县|县|区|市|旗))(.{1,12}?(?:街道办事处|街道|镇|乡))")
+_UNIT = re.compile(r"^(?:(.{1,12}?(?:自治县|县|区|市|旗)))?(.{1,12}?(?:街道办事处|街道|镇|乡))")
+_LEADING_YEAR = re.compile(r"^20\d{2}\s*年度?")
+_PUBLISHED = re.compile(r"发布(?:时间|日期)\s*[:：]\s*(20\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
 NUMBERS = "一二三四五六七八九十"
 TABLE_WORDS = {"applications": ("申请人情况", "自然人", "本年新收"),
                "review_litigation": ("行政复议", "行政诉讼", "复议后起诉"),
@@ -42,12 +44,12 @@ def _title(doc: Document) -> tuple[str, int]:
 
 
 def _unit(title: str) -> Unit | None:
-    match = _UNIT.match(re.sub(r"\s", "", title))
+    match = _UNIT.match(_LEADING_YEAR.sub("", re.sub(r"\s", "", title)))
     if not match:
         return None
     name = match.group(2).removesuffix("办事处")
     kind = next((k for k in UNIT_KINDS if name.endswith(k)), "镇")
-    return Unit("", "", match.group(1), name, kind)
+    return Unit("", "", match.group(1) or "", name, kind)
 
 
 def _year(title: str, preamble: list[str]) -> int | None:
@@ -150,6 +152,10 @@ def parse(doc: Document, year: int | None = None) -> PublishedReport:
             sub, sub_index = None, 0
             continue
         if current is None:
+            stamp = _PUBLISHED.search(text)
+            if stamp and len(text) < 80:  # "来源：… 发布时间：2023-01-31 13:24 浏览次数：…"
+                report.published = report.published or find_date(stamp.group(1))
+                continue
             preamble.append(text)
             continue
         sub_heading = _SUB.match(text)
@@ -167,14 +173,22 @@ def parse(doc: Document, year: int | None = None) -> PublishedReport:
         (current.subsections.setdefault(sub, []) if sub else current.text).append(text)
     report.preamble = preamble
     report.unit = _unit(title)
+    _tables(report, grids, fmt)
+    _layout(report, fmt)
+    other = next((f for f in FORMATS if f.id == report.layout and f.id != fmt.id), None)
+    if other is not None:  # the tables follow the other format throughout: read them as such
+        _tables(report, grids, other)
+    if report.published is None:
+        report.published = next((find_date(t) for t in reversed(report.tail) if find_date(t)), None)
+    return report
+
+
+def _tables(report: PublishedReport, grids: list[tuple[Grid, str | None]], fmt: ReportFormat) -> None:
+    report.tables = {}
     for grid, section_id in grids:
         table_id = _table_of(grid, section_id)
         if table_id:
             _add_grid(report, grid, table_id, fmt)
-    if report.published is None:
-        report.published = next((find_date(t) for t in reversed(report.tail) if find_date(t)), None)
-    _layout(report, fmt)
-    return report
 
 
 def _is_date(text: str) -> bool:

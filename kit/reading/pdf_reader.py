@@ -67,7 +67,7 @@ def _paragraphs(lines: list[dict], left: float, right: float, size: float) -> li
 def read_pdf(raw: bytes, source: str) -> Document:
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError) as exc:
         raise ReadError(f"{source}：PDF 文件已损坏或不完整（{type(exc).__name__}）。请重新下载该文件。") from None
     document = Document(source, "pdf")
     with pdf:

@@ -43,8 +43,9 @@ def _title(params: ReportParams) -> Iterator[Problem]:
         if int(found) != params.year:
             yield error("V-F7", f"标题中的年份 {found} 与报告年度 {params.year} 不一致。请改正标题。", **where)
     if re.search(r"\s", title):
+        also = "（或删除 title 一项，使用自动生成的标题）" if params.source.endswith(".yaml") else ""
         yield warning("V-F8", f"标题“{title}”中有多余的空格。规范写法如“{params.canonical_title}”，"
-                      "请删除空格（或删除 title 一项，使用自动生成的标题）。", **where)
+                      f"请删除空格{also}。", **where)
     if title.count("年度") > 1:
         yield warning("V-F8", f"标题“{title}”中“年度”重复出现。规范写法如“{params.canonical_title}”。",
                       **where)

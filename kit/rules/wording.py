@@ -34,7 +34,7 @@ def check_wording(params: ReportParams) -> list[Problem]:
 
 def _notice(params: ReportParams) -> Iterator[Problem]:
     fmt = params.format
-    text = params.preamble + "\n" + params.all_prose()
+    text = params.all_prose()  # the preamble included
     for match in _NOTICE.finditer(text):
         cited = f"国办公开办函〔{match.group(1)}〕{match.group(2)}号"
         if cited == fmt.notice:
