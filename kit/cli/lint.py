@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from kit.reading.model import PublishedReport
 from kit.reading.published import (
     PublishedResult,
     as_json,
-    check_published,
+    check_many,
     default_deadline,
     documents,
 )
@@ -49,21 +50,28 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="发布截止日期（次年的月-日），默认取县级设置 county.yaml，否则 01-31")
     parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录，用于查找县级设置（默认 params/）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出，每份文档一项")
+    parser.add_argument("--jobs", type=int, default=None, help="同时检查的进程数（默认为 CPU 核数）")
 
 
-def _deadline(args: argparse.Namespace):
-    def pick(report: PublishedReport) -> date | None:
+@dataclass(frozen=True)
+class DeadlineRule:
+    """The deadline for a report: --deadline, else its county's county.yaml, else 1月31日
+    (an object, not a closure, so worker processes can receive it)."""
+
+    month_day: tuple[int, int] | None
+    params_dir: Path
+
+    def __call__(self, report: PublishedReport) -> date | None:
         if report.year is None:
             return None
-        if args.deadline:
-            return date(report.year + 1, *args.deadline)
+        if self.month_day:
+            return date(report.year + 1, *self.month_day)
         if report.unit and report.unit.county:
             try:
-                return load_settings(args.params, report.unit.county).deadline_for(report.year)
+                return load_settings(self.params_dir, report.unit.county).deadline_for(report.year)
             except KitError:
                 pass  # a bad county.yaml is kit check's business; use the default here
         return default_deadline(report)
-    return pick
 
 
 def format_result(result: PublishedResult) -> str:
@@ -88,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         print("没有找到可检查的文件（.html .htm .docx .pdf .txt）。")
         return 1
-    results = [check_published(path, args.year, _deadline(args)) for path in files]
+    results = check_many(files, args.year, DeadlineRule(args.deadline, args.params), args.jobs)
     if args.json:
         print(json.dumps([as_json(r) for r in results], ensure_ascii=False, indent=1))
     else:

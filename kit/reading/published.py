@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -53,6 +55,19 @@ def check_published(path: Path, year: int | None = None, deadline: Deadline = de
         return PublishedResult(str(path), None, [error("P-READ", str(exc), file=str(path))])
     problems, conversion = lint_report(report, deadline(report))
     return PublishedResult(str(path), report, problems, conversion)
+
+
+def check_many(paths: list[Path], year: int | None = None, deadline: Deadline = default_deadline,
+               jobs: int | None = None) -> list[PublishedResult]:
+    """``check_published`` for each file, in order; in ``jobs`` worker processes (default: one
+    per CPU) when there are several files. ``deadline`` must then be picklable (a module-level
+    function or an object with ``__call__``)."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(paths) < 4:
+        return [check_published(p, year, deadline) for p in paths]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        return list(pool.map(check_published, paths, [year] * len(paths), [deadline] * len(paths),
+                             chunksize=max(1, len(paths) // (4 * jobs))))
 
 
 def documents(paths: list[Path]) -> list[Path]:

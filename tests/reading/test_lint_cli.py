@@ -99,3 +99,14 @@ def test_import_lists_and_leaves_out_what_could_not_be_read(tmp_path):
     line = next(ln for ln in text.splitlines() if ln.strip().startswith("disclosed:"))
     assert "natural" not in line and "未能读取：自然人" in line
     assert "licensing: {}" in text and "未能读取：本年处理决定数量" in text
+
+
+def test_parallel_lint_gives_the_same_findings():
+    from kit.reading.published import check_many
+
+    files = [PUBLISHED / n for n in ("jiazhen-2022.html", "defect-late.html", "jiazhen-2022-blank.html",
+                                     "xialiang.txt", "defect-notice-60.html")]
+    serial = check_many(files, jobs=1)
+    parallel = check_many(files, jobs=2)
+    assert [[p.format() for p in r.problems] for r in serial] == [[p.format() for p in r.problems] for r in parallel]
+    assert [r.file for r in parallel] == [str(f) for f in files]
