@@ -9,12 +9,25 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from kit.county.rollup import load_county, unit_years
-from kit.county.similar import county_copies, county_docs, shared_passages, shared_share
+from kit.county.similar import (
+    county_copies,
+    county_docs,
+    prose_doc,
+    shared_passages,
+    shared_share,
+    similar_pairs,
+)
+from kit.params.county_file import DEFAULT_SIMILARITY
 from kit.params.paths import DEFAULT_PARAMS
+from kit.reading.document import ReadError
+from kit.reading.published import documents, read_published
+from kit.reading.to_params import convert
 
 HELP = "内容雷同检查：各乡镇本年度报告之间、与各自上年报告之间正文相似度过高的，逐对列出"
 
@@ -32,15 +45,22 @@ def threshold(text: str) -> float:
 def configure(parser: argparse.ArgumentParser) -> None:
     from kit.cli.args import report_year  # the shared year type (argparse helpers)
 
-    parser.add_argument("county", help="县（区）名称，例如 襄垣县")
+    parser.add_argument("county", nargs="?", help="县（区）名称，例如 襄垣县（用 --published 时可不写）")
     parser.add_argument("year", type=report_year, nargs="?", help="年度，例如 2022；不写时为最近的年度")
     parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录（默认 params/）")
     parser.add_argument("--threshold", type=threshold, default=None,
                         help="提示阈值，0.5–1（默认取县级设置 county.yaml 的 similarity，否则 0.8）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出（每对一项）")
+    parser.add_argument("--published", nargs="+", type=Path, metavar="文件或文件夹",
+                        help="比较已发布的年报（网页、Word、PDF、文本），而不是参数文件")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.published:
+        return run_published(args)
+    if not args.county:
+        print("请写出县（区）名称，例如 python -m kit similar 襄垣县 2022；或用 --published 指定已发布的年报。")
+        return 2
     year = args.year
     if year is None:
         years = [y for ys in unit_years(args.params, args.county).values() for y in ys]
@@ -48,16 +68,43 @@ def run(args: argparse.Namespace) -> int:
     data = load_county(args.params, args.county, year)  # RollupError: Chinese, names the fix
     limit = data.settings.similarity if args.threshold is None else args.threshold
     pairs = county_copies(data, limit)
-    if args.json:
+    compared = len(data.loaded)
+    before = len(county_docs(data)) - compared
+    head = (f"[内容雷同] {data.county} {year} 年度：比较了 {compared} 份本年度报告"
+            f"{f'（及 {before} 份上年报告）' if before else ''}，阈值 {int(limit * 100)}%。")
+    return show(pairs, head, args.json, f"县级汇总（python -m kit summary {data.county} {year}）的“内容雷同检查”"
+                "部分逐段标出了相同的文字。")
+
+
+def run_published(args: argparse.Namespace) -> int:
+    """The same comparison over published documents (read as kit lint reads them)."""
+    docs, unread = [], []
+    for path in documents(args.published):
+        try:
+            report = read_published(path, args.year)
+        except ReadError as exc:
+            unread.append(str(exc))
+            continue
+        if report.year is None or report.unit is None:
+            unread.append(f"{path}：标题中读不出单位或年度，未参与比较。")
+            continue
+        doc = prose_doc(convert(report, report.year).params)
+        docs.append(replace(doc, unit=f"{doc.unit}（{path.name}）") if any(d.key == doc.key for d in docs) else doc)
+    for line in unread:
+        print(line, file=sys.stderr)
+    limit = args.threshold or DEFAULT_SIMILARITY
+    pairs = similar_pairs(docs, limit)
+    head = f"[内容雷同] 比较了 {len(docs)} 份已发布的年报，阈值 {int(limit * 100)}%。"
+    return show(pairs, head, args.json, "")
+
+
+def show(pairs: list, head: str, as_json: bool, tail: str) -> int:
+    if as_json:
         print(json.dumps([{"kind": p.kind, "ratio": round(p.ratio, 4),
                            "first": {"unit": p.first.unit, "year": p.first.year},
                            "second": {"unit": p.second.unit, "year": p.second.year}} for p in pairs],
                          ensure_ascii=False, indent=1))
         return 1 if pairs else 0
-    compared = len(data.loaded)
-    before = len(county_docs(data)) - compared
-    head = (f"[内容雷同] {data.county} {year} 年度：比较了 {compared} 份本年度报告"
-            f"{f'（及 {before} 份上年报告）' if before else ''}，阈值 {int(limit * 100)}%。")
     if not pairs:
         print(f"{head}没有发现相似度达到阈值的报告。")
         return 0
@@ -66,6 +113,5 @@ def run(args: argparse.Namespace) -> int:
         left, right = shared_passages(pair)
         same = int(max(shared_share(left), shared_share(right)) * 100)
         print(f"  {pair.describe()}：相似度 {pair.percent}%，相同的文字约占 {same}%。")
-    print(f"请核实是否照抄。县级汇总（python -m kit summary {data.county} {year}）的“内容雷同检查”"
-          "部分逐段标出了相同的文字。")
+    print(f"请核实是否照抄。{tail}")
     return 1

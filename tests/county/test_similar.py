@@ -89,3 +89,17 @@ def test_summary_section_highlights_and_cli(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "kit", "similar", COUNTY, "--threshold", "3"],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "0.5 到 1 之间" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_published_documents_are_compared_too(tmp_path):
+    from kit.render.fragment import fragment_html
+
+    data = load_county(DESK, COUNTY, 2022)
+    for entry in data.entries:
+        if entry.params is not None:
+            page = f'<html><head><meta charset="utf-8"></head><body><div id="zoom">{fragment_html(entry.params)}</div></body></html>'
+            (tmp_path / f"{entry.unit}.html").write_text(page, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "kit", "similar", "--published", str(tmp_path), "--json"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert [(p["first"]["unit"], p["second"]["unit"]) for p in json.loads(run.stdout)] == [("东关镇", "西河乡")]
