@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from kit.formats import FORMATS
-from kit.formats.spec import Row, Table
+from kit.formats.spec import LabelCell, Row, Table
 from kit.reading.document import Cell
 from kit.reading.model import PrintedCell, PrintedRow
 
@@ -101,6 +101,28 @@ def match(parts: tuple[str, ...], table_id: str, group: str = "", prefer: str = 
     names = {i: c.labels[0] for i, c in enumerate(options)}
     best = process.extractOne(keys[-1], names, scorer=fuzz.ratio, score_cutoff=FUZZY)
     return (options[best[2]], False) if best else (None, False)
+
+
+def header_labels(table: Table) -> list[str]:
+    """The official texts of the table's header and caption cells (not its row labels)."""
+    rows = {key(r.label) for r in table.rows} | {key(r.group) for r in table.rows if r.group}
+    found = []
+    for line in (*table.head, *table.body):
+        for cell in line:
+            if isinstance(cell, LabelCell) and key(cell.text) not in rows and cell.text not in found:
+                found.append(cell.text)
+    return found
+
+
+@lru_cache(maxsize=8)
+def signature(table_id: str) -> frozenset[str]:
+    """Every label key either format prints in this table: rows, groups, headers, captions."""
+    found: set[str] = set()
+    for fmt in FORMATS:
+        table = fmt.table(table_id)
+        found |= {key(r.label) for r in table.rows} | {key(r.group) for r in table.rows if r.group}
+        found |= {key(t) for t in header_labels(table)}
+    return frozenset(found)
 
 
 def is_group(text: str, table_id: str) -> bool:

@@ -14,24 +14,13 @@ from rapidfuzz import fuzz
 
 from kit.base.problems import Problem, error, warning
 from kit.formats import FORMATS, ReportFormat, format_for_year
-from kit.formats.spec import LabelCell, Table
-from kit.reading.labels import key
+from kit.formats.spec import Table
+from kit.reading.labels import header_labels, key
 from kit.reading.model import PrintedTable, PublishedReport
 from kit.reading.to_params import Conversion, convert
 from kit.rules.validate import validate
 
 STATES = {"blank": "空白", "unreadable": "不是数字"}
-
-
-def header_labels(table: Table) -> list[str]:
-    """The official texts of the table's header and caption cells (not its row labels)."""
-    rows = {key(r.label) for r in table.rows} | {key(r.group) for r in table.rows if r.group}
-    found = []
-    for line in (*table.head, *table.body):
-        for cell in line:
-            if isinstance(cell, LabelCell) and key(cell.text) not in rows and cell.text not in found:
-                found.append(cell.text)
-    return found
 
 
 def _where(report: PublishedReport, table: Table | None = None, row: str = "", column: str = "",
@@ -58,8 +47,8 @@ def _sections(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
                         **_where(report, section=section.full_heading))
     order = [fmt.sections.index(fmt.section(s)) for s in found if s]
     if order != sorted(order):
-        yield error("V-F2", "六个部分的顺序与规定不一致。请按“一、总体情况”至“六、其他需要报告的事项”排列。",
-                    **_where(report))
+        yield error("V-F2", f"{len(fmt.sections)} 个部分的顺序与规定不一致。请按“{fmt.sections[0].full_heading}”"
+                    f"至“{fmt.sections[-1].full_heading}”排列。", **_where(report))
     for printed in report.sections:
         if printed.section_id and key(printed.heading) != key(fmt.section(printed.section_id).full_heading):
             official = fmt.section(printed.section_id).full_heading
@@ -177,13 +166,13 @@ def _published(report: PublishedReport, deadline: date | None) -> Iterator[Probl
                     f"（晚 {days} 天）。年报应在截止日期前发布。", **_where(report, section="落款"))
 
 
-def _title(report: PublishedReport) -> Iterator[Problem]:
+def _title(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
+    example = f"“××县××镇人民政府{report.year or 2023}年{fmt.report_name}”"
     if not report.title:
-        yield error("V-F7", "没有找到报告标题。标题应写明单位和年度，如“××县××镇人民政府2023年政府信息公开"
-                    "工作年度报告”。", **_where(report, section="标题"))
+        yield error("V-F7", f"没有找到报告标题。标题应写明单位和年度，如{example}。", **_where(report, section="标题"))
     elif not any(ch.isdigit() for ch in report.title):
-        yield error("V-F7", f"标题“{report.title}”没有写年份。标题应写明报告年度，如“××镇人民政府"
-                    f"{report.year or 2023}年政府信息公开工作年度报告”。", **_where(report, section="标题"))
+        yield error("V-F7", f"标题“{report.title}”没有写年份。标题应写明报告年度，如{example}。",
+                    **_where(report, section="标题"))
 
 
 def lint_report(report: PublishedReport, deadline: date | None = None,
@@ -193,7 +182,7 @@ def lint_report(report: PublishedReport, deadline: date | None = None,
         return [error("V-F7", "标题和导语中都没有年份，无法判断报告年度。请用 --year 指定年度后再检查。",
                       **_where(report, section="标题"))], None
     fmt = report_format(report)
-    problems = [*_title(report), *_layout(report, fmt), *_sections(report, fmt), *_tables(report, fmt),
+    problems = [*_title(report, fmt), *_layout(report, fmt), *_sections(report, fmt), *_tables(report, fmt),
                 *_published(report, deadline)]
     conversion = convert(report, report.year)
     for problem in validate(conversion.params):

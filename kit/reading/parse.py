@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from kit.formats import FORMATS, ReportFormat, format_for_year
 from kit.params.model import UNIT_KINDS, Unit
 from kit.reading.document import Document, Grid, Para, find_date
-from kit.reading.labels import cell_of, data_row, is_group, is_number, key
+from kit.reading.labels import cell_of, data_row, is_group, is_number, key, signature
 from kit.reading.model import PrintedCell, PrintedRow, PrintedSection, PrintedTable, PublishedReport
 
 _SECTION = re.compile(r"^([一二三四五六七八九十])\s*[、.．]\s*(.{2,30})$")
@@ -22,9 +22,6 @@ _UNIT = re.compile(r"^(?:(.{1,12}?(?:自治县|县|区|市|旗)))?(.{1,12}?(?:�
 _LEADING_YEAR = re.compile(r"^20\d{2}\s*年度?")
 _PUBLISHED = re.compile(r"发布(?:时间|日期)\s*[:：]\s*(20\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
 NUMBERS = "一二三四五六七八九十"
-TABLE_WORDS = {"applications": ("申请人情况", "自然人", "本年新收"),
-               "review_litigation": ("行政复议", "行政诉讼", "复议后起诉"),
-               "proactive": ("第二十条", "信息内容", "行政许可", "规章")}
 SIGN_OFF = re.compile(r"(人民政府|办事处|街道|镇|乡)$")
 
 
@@ -82,12 +79,15 @@ def _sub_for(fmt: ReportFormat, section_id: str | None, heading: str, index: int
 
 
 def _table_of(grid: Grid, section_id: str | None) -> str | None:
-    text = "".join(c.text for row in grid.rows[:6] for c in row)
-    for table_id, words in TABLE_WORDS.items():
-        if sum(w in text for w in words) >= 2:
-            return table_id
-    return {"proactive": "proactive", "applications": "applications",
-            "review_litigation": "review_litigation"}.get(section_id or "")
+    """The official table whose labels the grid prints most of (two at least); else the table
+    of the section it stands in."""
+    keys = {key(c.text) for row in grid.rows for c in row if c.text and not c.spanned}
+    scores = {t.id: len(keys & signature(t.id)) for t in FORMATS[-1].tables}
+    best = max(scores, key=lambda t: scores[t])
+    if scores[best] >= 2:
+        return best
+    section_tables = {t.id for t in FORMATS[-1].tables}
+    return section_id if section_id in section_tables else None
 
 
 def _add_grid(report: PublishedReport, grid: Grid, table_id: str, fmt: ReportFormat) -> None:

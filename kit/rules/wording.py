@@ -15,17 +15,23 @@ from kit.params.model import ReportParams
 _NOTICE = re.compile(r"国办公开办函\s*[〔\[［（(【]\s*(\d{4})\s*[〕\]］）)】]\s*(\d+)\s*号")
 _BODY_YEAR = re.compile(r"(?<![\d较比与同])(20\d{2})\s*年(?!\s*[以之]?[来前后])")
 _COMPARED = re.compile(r"(?:较|比|与|同比|上年|去年|上一年|相比)[^。，；]{0,3}$")
-# (what the prose says, the Table 二 row, the column by its label's wording)
+# What the prose says before a Table 二 row's label, and that row's column: (verbs, row id,
+# column ids in the 2021 and 2019 formats). The label itself comes from the format.
 _TABLE_TWO = (
-    (re.compile(r"(?:制定|制发|出台|印发|新制定)[^。；，\d]{0,10}?规范性文件[^。；，\d]{0,6}?(\d+)\s*件"),
-     "normative_documents", ("issued", "made")),
-    (re.compile(r"废止[^。；，\d]{0,10}?规范性文件[^。；，\d]{0,6}?(\d+)\s*件"), "normative_documents", ("repealed",)),
-    (re.compile(r"现行有效[^。；，\d]{0,10}?规范性文件[^。；，\d]{0,6}?(\d+)\s*件"), "normative_documents",
-     ("in_force", "public_total")),
-    (re.compile(r"行政许可[^。；，\d]{0,8}?(\d+)\s*[件项]"), "licensing", ("decisions",)),
-    (re.compile(r"行政处罚[^。；，\d]{0,8}?(\d+)\s*[件起]"), "punishment", ("decisions",)),
-    (re.compile(r"行政强制[^。；，\d]{0,8}?(\d+)\s*[件起]"), "coercion", ("decisions",)),
+    (r"(?:制定|制发|出台|印发|新制定)", "normative_documents", ("issued", "made")),
+    (r"废止", "normative_documents", ("repealed",)),
+    (r"现行有效", "normative_documents", ("in_force", "public_total")),
+    (r"", "licensing", ("decisions",)),
+    (r"", "punishment", ("decisions",)),
+    (r"", "coercion", ("decisions",)),
 )
+
+
+def _label_pattern(label: str) -> str:
+    """A row label as prose writes it: "行政规范性文件" also as "规范性文件" (and the 2019 row
+    "规范性文件" also with 行政); short labels ("行政许可") exactly."""
+    core = label.removeprefix("行政")
+    return f"(?:行政)?{re.escape(core)}" if len(core) >= 4 else re.escape(label)
 
 
 def check_wording(params: ReportParams) -> list[Problem]:
@@ -80,10 +86,13 @@ def _table_two(params: ReportParams) -> Iterator[Problem]:
         return
     table = params.format.table("proactive")
     text = params.all_prose()
-    for pattern, row_id, columns in _TABLE_TWO:
+    for verbs, row_id, columns in _TABLE_TWO:
         if not any(r.id == row_id for r in table.rows):
             continue
         row = table.row(row_id)
+        name = _label_pattern(row.label)
+        pattern = re.compile(f"{verbs}[^。；，\\d]{{0,10}}?{name}[^。；，\\d]{{0,8}}?(\\d+)\\s*[件项起]" if verbs
+                             else f"{name}[^。；，\\d]{{0,8}}?(\\d+)\\s*[件项起]")
         column = next((c for c in row.columns if c.id in columns), None)
         if column is None:
             continue

@@ -55,7 +55,7 @@ def test_notebook_runs_html_written_when_pdf_fails(tmp_path):
     html = (folder / "summary.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN"' in html
     assert "虚构县2022年度乡镇政府信息公开工作年度报告汇总" in html
-    assert "缺少 2022 年度参数文件的乡镇（1 个）：丙镇" in html
+    assert "未计入：丙镇（没有可用的本年度报告）" in html and "<th class=\"kit-label\">丙镇</th><td class=\"kit-num\">未报</td>" in html
     assert "<th class=\"kit-label\">合计</th><td class=\"kit-num\">79</td><td class=\"kit-num\">11</td>" in html
     assert "<td class=\"kit-num\">1.1500</td>" in html
     assert html.count('src="data:image/png;base64,') == 4  # charts inline, nothing to fetch
