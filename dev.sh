@@ -244,11 +244,19 @@ setup_kernel() {
     fi
 }
 
+# TrueType copies of the Noto CJK fonts (kit/export/font_build.py) in ~/.local/share/fonts/kit,
+# so that PDFs embed CID font subsets instead of Type 3 fonts; built once (a few minutes),
+# then only when fonts-noto-cjk or the builder changes.
+setup_fonts() {
+    "$VPY" -m kit.export.font_build || die "could not build the PDF fonts (see the message above)"
+}
+
 setup() {
     pick_python
     setup_debian
     setup_venv
     setup_kernel
+    setup_fonts
 }
 
 # ---------------------------------------------------------------- commands

@@ -19,6 +19,7 @@ from kit.base.atomic import WriteError, ensure_folder, write_bytes, write_text
 from kit.base.errors import KitError
 from kit.base.problems import Problem
 from kit.build.plan import BuildJob
+from kit.export.pdfa import archival_copy
 from kit.export.publish import Publisher
 from kit.notebook.handoff import remove_checks, write_checks
 from kit.notebook.run import DEFAULT_TEMPLATE, KERNEL, TemplateError, execute_report
@@ -123,7 +124,15 @@ def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None 
     except Exception as exc:
         _remove_stale(job.out_dir, EVERYTHING[1:])
         return result("partial", outputs, error=f"导出 HTML 失败：{_why(exc)}")
-    makers = {"pdf": lambda path: publisher.write_pdf(html, path),
+    printed: list[bytes] = []  # the PDF, printed once for report.pdf and its archival copy
+
+    def pdf() -> bytes:
+        if not printed:
+            printed.append(publisher.pdf_bytes(html, job.out_dir))
+        return printed[0]
+
+    makers = {"pdf": lambda path: write_bytes(path, pdf()),
+              "pdfa": lambda path: write_bytes(path, archival_copy(pdf(), params.display_title, params.unit.organ)),
               "docx": lambda path: write_bytes(path, report_docx(params)),
               "fragment": lambda path: write_text(path, fragment_html(params))}
     failed = []

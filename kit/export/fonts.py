@@ -9,8 +9,10 @@ to Noto instead of showing boxes.
 from __future__ import annotations
 
 # Free fallbacks that are always installed with fonts-noto-cjk.
-SERIF_FALLBACK = '"Noto Serif CJK SC", "Source Han Serif SC", serif'
-SANS_FALLBACK = '"Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
+# "Kit Noto …" are TrueType copies of Noto (kit/export/font_build.py): PDFs embed them as CID
+# subsets, where Noto's own CFF outlines become Type 3 fonts.
+SERIF_FALLBACK = '"Kit Noto Serif SC", "Noto Serif CJK SC", "Source Han Serif SC", serif'
+SANS_FALLBACK = '"Kit Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
 
 # Preset names a township office may ask for; each is tried first, Noto follows.
 FONT_PRESETS: dict[str, str] = {

@@ -37,7 +37,7 @@ T = TypeVar("T")
 FOOTER_TEMPLATE = (
     '<div style="box-sizing:border-box;width:100%;margin:0 0 {bottom};padding:0 26mm 0 28mm;'
     "text-align:center;font-size:14pt;line-height:1;color:#000;"
-    "font-family:'Noto Serif CJK SC','Source Han Serif SC','SimSun',serif;\">"
+    "font-family:'Kit Noto Serif SC','Noto Serif CJK SC','Source Han Serif SC','SimSun',serif;\">"
     '—<span style="padding:0 0.45em"><span class="pageNumber"></span></span>—</div>'
 )
 FOOTER_BOTTOM = "20.6mm"

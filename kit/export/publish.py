@@ -46,6 +46,10 @@ class Publisher:
     def write_html(self, html: str, path: Path) -> Path:
         return write_text(path, html)
 
+    def pdf_bytes(self, html: str, folder: Path) -> bytes:
+        """The printed PDF of ``html`` (relative links resolved in ``folder``)."""
+        return self._ensure_printer().pdf_bytes(html, base_url=folder)
+
     def write_pdf(self, html: str, path: Path) -> Path:
         """Print ``html`` to ``path`` (atomically); raises KitExportError with a Chinese message."""
         printer = self._ensure_printer()

@@ -29,6 +29,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     out = tmp_path_factory.mktemp("outputs")
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
-        code = main(["build", "--to", "html,pdf,docx,fragment", "--out", str(out),
+        code = main(["build", "--to", "html,pdf,pdfa,docx,fragment", "--out", str(out),
                      str(XIALIANG), str(EXAMPLE), str(HOSTILE)])
     return Built(out, code, buffer.getvalue())

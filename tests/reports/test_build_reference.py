@@ -64,7 +64,7 @@ def test_fixture_copy_matches_shared_reference():
 def test_build_succeeds_with_all_outputs(built):
     assert built.code == 0, built.stdout
     folder = built.folder(XIALIANG)
-    assert sorted(p.name for p in folder.iterdir()) == ["report.docx", "report.fragment.html",
+    assert sorted(p.name for p in folder.iterdir()) == ["report-pdfa.pdf", "report.docx", "report.fragment.html",
                                                         "report.html", "report.ipynb", "report.pdf"]
     umask = os.umask(0)
     os.umask(umask)
