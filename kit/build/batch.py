@@ -9,11 +9,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.build.incremental import Fingerprint, clean_temp, expected_outputs, is_current
-from kit.build.job import job_fingerprint, run_job
+from kit.build.incremental import (
+    Fingerprint,
+    clean_temp,
+    expected_outputs,
+    is_current,
+    job_fingerprint,
+)
+from kit.build.options import BuildOptions, JobResult
 from kit.build.plan import BuildJob
-from kit.build.pool import run_in_pool
-from kit.build.runner import BuildOptions, JobResult
 from kit.build.status import SKIPPED
 
 
@@ -80,6 +84,8 @@ def run_batch(jobs: Sequence[BuildJob], options: BuildOptions, report: Report, *
     elif (workers or default_workers()) <= 1 or len(todo) == 1:
         _run_here(todo, options, lambda r: emit(Outcome(r.job, r)))
     else:
+        from kit.build.pool import run_in_pool  # lazy: the build machinery loads only when needed
+
         run_in_pool(todo, options, min(workers or default_workers(), len(todo)),
                     lambda r: emit(Outcome(r.job, r)))
     return outcomes
@@ -87,6 +93,8 @@ def run_batch(jobs: Sequence[BuildJob], options: BuildOptions, report: Report, *
 
 def _run_here(todo: list[tuple[BuildJob, Fingerprint]], options: BuildOptions,
               done: Callable[[JobResult], None]) -> None:
+    from kit.build.job import run_job  # lazy: nbconvert, papermill, Chromium only for real work
+
     for job, fp in todo:
         try:
             result = run_job(job, options, fp)

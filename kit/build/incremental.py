@@ -21,6 +21,7 @@ from typing import Any
 
 import kit
 from kit.base.atomic import file_digest, tree_digest, write_text
+from kit.build.options import BuildOptions, settings_of
 from kit.build.plan import BuildJob
 from kit.params.outputs import OUTPUT_NAMES
 from kit.params.paths import previous_path
@@ -102,3 +103,7 @@ def write_state(job: BuildJob, record: dict[str, Any], fp: Fingerprint) -> Path:
             "params_path": str(job.params_path), "finished": time.strftime("%Y-%m-%d %H:%M:%S"),
             **record, "fingerprint": fp}
     return write_text(state_path(job.out_dir), json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def job_fingerprint(job: BuildJob, options: BuildOptions) -> Fingerprint:
+    return fingerprint(job, options.template, options.formats, settings_of(options))

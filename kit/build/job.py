@@ -15,19 +15,11 @@ from typing import Any
 
 import nbformat
 
-from kit.build.incremental import Fingerprint, clean_temp, fingerprint, forget, write_state
+from kit.build.incremental import Fingerprint, clean_temp, forget, write_state
+from kit.build.options import BuildOptions, JobResult
 from kit.build.plan import BuildJob
-from kit.build.runner import BuildOptions, JobResult, build_one, close_publishers, process_publisher
+from kit.build.runner import build_one, close_publishers, process_publisher
 from kit.notebook.warm_kernel import close_kernels, thread_kernel
-
-
-def settings_of(options: BuildOptions) -> dict[str, object]:
-    """Options besides formats and template that change the outputs (part of the fingerprint)."""
-    return {"font": options.font_family, "kernel": options.kernel_name}
-
-
-def job_fingerprint(job: BuildJob, options: BuildOptions) -> Fingerprint:
-    return fingerprint(job, options.template, options.formats, settings_of(options))
 
 
 def result_record(res: JobResult) -> dict[str, Any]:

@@ -27,8 +27,8 @@ import psutil
 
 from kit.build.incremental import Fingerprint, clean_temp
 from kit.build.job import close_process_resources, lost_result, run_job, warm_up
+from kit.build.options import BuildOptions, JobResult
 from kit.build.plan import BuildJob
-from kit.build.runner import BuildOptions, JobResult
 
 STOP_GRACE = 10.0  # seconds a worker gets to unwind after SIGTERM before SIGKILL
 Todo = list[tuple[BuildJob, Fingerprint]]

@@ -16,9 +16,9 @@ from typing import Any
 from kit.base.atomic import write_text
 from kit.build.batch import Outcome
 from kit.build.incremental import STATE_DIR, file_digest, kit_digest
-from kit.build.runner import BuildOptions
-from kit.county.bundle import summary_dir
-from kit.county.run import HTML, TEMPLATE, SummaryResult, build_summary, whole_counties
+from kit.build.options import BuildOptions
+from kit.county.bundle import HTML, TEMPLATE, summary_dir
+from kit.county.rollup import whole_counties
 from kit.params.paths import YEAR_FILE
 
 
@@ -63,11 +63,15 @@ def rollups_due(outcomes: list[Outcome], out_root: Path, formats: tuple[str, ...
 
 
 def run_rollups(outcomes: list[Outcome], options: BuildOptions, force: bool = False,
-                ) -> list[SummaryResult]:
+                ) -> list:  # list[kit.county.run.SummaryResult]
     """The county roll-ups (summary notebook, HTML/PDF, review.zip) due after this build."""
+    due = rollups_due(outcomes, options.out_root, options.formats, force)
+    if not due:
+        return []
+    from kit.county.run import build_summary  # lazy: papermill, nbconvert, charts only when due
+
     results = []
-    for root, county, year, made_from in rollups_due(outcomes, options.out_root, options.formats,
-                                                     force):
+    for root, county, year, made_from in due:
         result = build_summary(county, year, root, options.out_root, options.formats)
         if result.ok:
             write_text(state_path(options.out_root, county, year),

@@ -11,56 +11,24 @@ from __future__ import annotations
 import atexit
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from kit.base.atomic import WriteError, ensure_folder, write_bytes, write_text
 from kit.base.errors import KitError
-from kit.base.problems import Problem
+from kit.build.options import BuildOptions, JobResult, Status
 from kit.build.plan import BuildJob
 from kit.export.pdfa import archival_copy
 from kit.export.publish import Publisher
 from kit.notebook.handoff import remove_checks, write_checks
-from kit.notebook.run import DEFAULT_TEMPLATE, KERNEL, TemplateError, execute_report
+from kit.notebook.run import TemplateError, execute_report
 from kit.notebook.warm_kernel import execute_report_warm
 from kit.params.outputs import FORMATS, LABELS, NOTEBOOK, OUTPUT_NAMES
-from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
 from kit.render.fragment import fragment_html
 from kit.render.word import report_docx
 from kit.rules.validate import check_file
 
-Status = Literal["ok", "partial", "failed", "invalid"]
 HTML, PDF = OUTPUT_NAMES["html"], OUTPUT_NAMES["pdf"]
 EVERYTHING = tuple(OUTPUT_NAMES.values())
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    formats: tuple[str, ...] = ("html",)  # any of FORMATS; the executed notebook is always kept
-    params_dir: Path = DEFAULT_PARAMS
-    template: Path = DEFAULT_TEMPLATE
-    out_root: Path = DEFAULT_OUT
-    kernel_name: str = KERNEL
-    timeout: int | None = 600  # seconds per cell
-    chromium: str | None = None  # Chromium executable for PDF; None: $KIT_CHROMIUM or PATH
-    font_family: str | None = None  # body font preset ("仿宋") or CSS family list
-    reuse_kernel: bool = False  # True: one kernel per worker, reset between reports (kit.notebook.warm_kernel)
-
-
-@dataclass(frozen=True)
-class JobResult:
-    job: BuildJob
-    status: Status  # ok; partial (some export failed); failed (notebook); invalid (params 错误)
-    outputs: tuple[Path, ...] = ()
-    problems: tuple[Problem, ...] = ()  # from checking the params file (warnings too)
-    error: str | None = None  # Chinese: why it failed or what is missing
-    failed_cell: str | None = None  # e.g. 'In [3] report.section("general")'
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return self.status == "ok"
 
 
 _PUBLISHERS: dict[tuple[str | None, str | None], Publisher] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from kit.build.runner import JobResult
+from kit.build.options import JobResult
 
 
 class StatusText(NamedTuple):

@@ -15,12 +15,10 @@ import sys
 from kit.build.batch import Outcome, run_batch
 from kit.build.errors import SchedulerUnavailable
 from kit.build.index_page import write_index
-from kit.build.job import close_process_resources
+from kit.build.options import BuildOptions
 from kit.build.plan import Plan
 from kit.build.rollups import run_rollups
-from kit.build.runner import BuildOptions
 from kit.cli.progress import Progress, format_table, format_totals
-from kit.county.run import format_summary_result
 
 
 def add_batch_args(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +54,9 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
         except SchedulerUnavailable as exc:
             print(str(exc), file=sys.stderr)
             return 1
-    close_process_resources()  # Chromium and the kernel of an in-process run
+    job_module = sys.modules.get("kit.build.job")  # loaded only when a report was built here
+    if job_module is not None:
+        job_module.close_process_resources()  # Chromium and the kernel of an in-process run
     index = write_index(options.out_root, options.params_dir)
     if outcomes:
         print(format_table(outcomes))
@@ -70,6 +70,8 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
     summaries_ok = True
     if not args.no_rollup:
         for result in run_rollups(outcomes, options, force=args.force):
+            from kit.county.run import format_summary_result  # loaded by run_rollups already
+
             print(format_summary_result(result), flush=True)
             summaries_ok = summaries_ok and result.ok
     write_index(options.out_root, options.params_dir)  # again: it links the roll-ups just made

@@ -10,11 +10,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from kit.build.options import BuildOptions
 from kit.build.plan import describe_filters, plan_jobs
-from kit.build.runner import BuildOptions
 from kit.cli.args import report_year
 from kit.cli.batch import add_batch_args, run_batch_build
-from kit.notebook.run import DEFAULT_TEMPLATE
+from kit.notebook.template import DEFAULT_TEMPLATE
 from kit.params.outputs import FORMATS
 from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
 

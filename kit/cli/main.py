@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
-import time
-import traceback
 from collections.abc import Sequence
 from importlib import import_module
 from pathlib import Path
@@ -74,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def internal_error(exc: BaseException) -> str:
     """The message for an unexpected failure; the traceback goes to a log file it names."""
+    import tempfile  # lazy: only a failing run needs them (kit check starts faster)
+    import time
+    import traceback
+
     log = Path(tempfile.gettempdir()) / "kit-error.log"
     try:
         with log.open("a", encoding="utf-8") as handle:

@@ -17,9 +17,12 @@ from kit.base.atomic import atomic_target, file_digest
 from kit.county.rollup import CountyYear, load_county
 from kit.formats import format_for_year
 from kit.params.outputs import OUTPUT_NAMES
+from kit.params.paths import REPO_ROOT
 
 REPORT_FILES = tuple(OUTPUT_NAMES[k] for k in ("notebook", "html", "pdf", "docx"))
-SUMMARY_FILES = ("summary.ipynb", "summary.html", "summary.pdf", "summary.docx")
+NOTEBOOK, HTML, PDF, DOCX = "summary.ipynb", "summary.html", "summary.pdf", "summary.docx"
+SUMMARY_FILES = (NOTEBOOK, HTML, PDF, DOCX)
+TEMPLATE = REPO_ROOT / "notebooks" / "summary.ipynb"  # the roll-up's notebook (kit.county.run)
 BUNDLE = "review.zip"
 
 

@@ -9,6 +9,7 @@ sum; files with errors are summed and marked as such wherever the totals are sho
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -192,3 +193,17 @@ def history(params_dir: Path, county: str, until: int) -> list[Point]:
             else:
                 points.append(Point(unit, year, proactive_total(params), applications_received(params)))
     return points
+
+
+def whole_counties(built: Iterable[tuple[str, str, int]], params_dir: Path) -> list[tuple[str, int]]:
+    """(county, year) pairs for which ``built`` (county, unit, year) covers every township
+    that has a params file for that year: the builds after which a roll-up is due."""
+    done: dict[tuple[str, int], set[str]] = {}
+    for county, unit, year in built:
+        done.setdefault((county, year), set()).add(unit)
+    found = []
+    for (county, year), units in sorted(done.items()):
+        due = {u for u, years in unit_years(params_dir, county).items() if year in years}
+        if due and due <= units:
+            found.append((county, year))
+    return found

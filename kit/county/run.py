@@ -16,19 +16,15 @@ from typing import Any
 from nbformat import NotebookNode
 
 from kit.base.atomic import write_bytes, write_text
-from kit.county.bundle import summary_dir, write_bundle
+from kit.county.bundle import DOCX, HTML, NOTEBOOK, PDF, TEMPLATE, summary_dir, write_bundle
 from kit.county.figures import save_figures
-from kit.county.rollup import CountyYear, RollupError, load_county, unit_years
+from kit.county.rollup import CountyYear, RollupError, load_county
 from kit.county.summary import Summary, summary_title
 from kit.export.html import ReportHTMLExporter
 from kit.export.pdf import PdfPrinter
 from kit.formats import NoFormatError
 from kit.notebook.run import TemplateError, execute_report
-from kit.params.paths import REPO_ROOT
 from kit.render.word import blocks_docx
-
-TEMPLATE = REPO_ROOT / "notebooks" / "summary.ipynb"
-NOTEBOOK, HTML, PDF, DOCX = "summary.ipynb", "summary.html", "summary.pdf", "summary.docx"
 
 
 @dataclass(frozen=True)
@@ -130,20 +126,6 @@ def _print(html: str, path: Path, printer: Any) -> Path:
         return printer.write_pdf(html, path)
     with PdfPrinter() as own:
         return own.print_html(html, path, base_url=path.parent)
-
-
-def whole_counties(built: Iterable[tuple[str, str, int]], params_dir: Path) -> list[tuple[str, int]]:
-    """(county, year) pairs for which ``built`` (county, unit, year) covers every township
-    that has a params file for that year: the builds after which a roll-up is due."""
-    done: dict[tuple[str, int], set[str]] = {}
-    for county, unit, year in built:
-        done.setdefault((county, year), set()).add(unit)
-    found = []
-    for (county, year), units in sorted(done.items()):
-        due = {u for u, years in unit_years(params_dir, county).items() if year in years}
-        if due and due <= units:
-            found.append((county, year))
-    return found
 
 
 def format_summary_result(result: SummaryResult) -> str:

@@ -17,7 +17,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
@@ -101,7 +100,9 @@ class Pair:
         return f"{self.first.unit}与{self.second.unit}（{self.first.year} 年度）"
 
 
-def _signature(norm: str) -> MinHash:
+def _signature(norm: str):  # -> datasketch.MinHash
+    from datasketch import MinHash  # lazy: datasketch loads scipy (about 1 s), only needed here
+
     sig = MinHash(num_perm=PERMUTATIONS)
     grams = {norm[i:i + SHINGLE] for i in range(max(1, len(norm) - SHINGLE + 1))}
     sig.update_batch([g.encode("utf-8") for g in grams])
@@ -117,6 +118,8 @@ def _kind(a: ProseDoc, b: ProseDoc) -> str | None:
 def similar_pairs(docs: list[ProseDoc], threshold: float) -> list[Pair]:
     """Every pair at or above ``threshold`` (0–1): the same year's different townships, and each
     township against its year before; the most similar first."""
+    from datasketch import MinHashLSH  # lazy: see _signature
+
     usable = [d for d in docs if len(d.normalized) >= MIN_CHARS]
     lsh = MinHashLSH(threshold=CANDIDATE, num_perm=PERMUTATIONS)
     signatures = {}

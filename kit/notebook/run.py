@@ -21,10 +21,8 @@ from papermill.exceptions import PapermillExecutionError
 from kit.base.atomic import WriteError, atomic_target
 from kit.base.errors import KitError
 from kit.notebook.parameters import inject_parameters
-from kit.params.paths import REPO_ROOT
+from kit.notebook.template import DEFAULT_TEMPLATE, KERNEL
 
-DEFAULT_TEMPLATE = REPO_ROOT / "notebooks" / "report.ipynb"
-KERNEL = "python3"
 QUIET_IPYKERNEL = ["--IPKernelApp.log_level=ERROR"]
 
 

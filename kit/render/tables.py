@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from kit.formats.spec import Table
 from kit.params.cells import format_cell
 from kit.params.model import Number, ReportParams
@@ -29,7 +27,9 @@ class BuiltTable:
         return format_cell(self.values[(row_id, col_id)], column)
 
     @property
-    def frame(self) -> pd.DataFrame:
+    def frame(self):  # -> pandas.DataFrame
+        import pandas as pd  # lazy: only notebooks ask for a DataFrame (pandas costs ~0.3 s)
+
         """Rows by their label path, columns by label; cells a row lacks (Table 二) are empty."""
         columns: list[str] = []
         for row in self.table.rows:

@@ -11,7 +11,9 @@ import papermill
 import pytest
 from county_helpers import COUNTY, PARAMS
 
-from kit.county.run import TEMPLATE, build_summary, whole_counties
+from kit.county.bundle import TEMPLATE
+from kit.county.rollup import whole_counties
+from kit.county.run import build_summary
 from kit.export.errors import KitExportError
 
 ROOT = Path(__file__).resolve().parents[2]

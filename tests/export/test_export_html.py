@@ -93,7 +93,7 @@ def test_print_css_rules(report_html: str) -> None:
     assert "table-layout: auto;" in css
     assert "border: 1px solid #000;" in css
     assert (
-        '--kit-font-body: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "宋体", serif'
+        '--kit-font-body: "Kit Noto Serif SC", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "宋体", serif'
         in css
     )
     # lab's print rules that break long tables are not there (lab's CSS is not included).

@@ -51,7 +51,7 @@ def test_plan_filters_and_output_paths(tmp_path):
 
 def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["build", "--to", "odt", str(EXAMPLE)]) == 2
-    assert "--to 可取 html、pdf、docx、fragment" in capsys.readouterr().err
+    assert "--to 可取 html、pdf、pdfa、docx、fragment" in capsys.readouterr().err
     assert main(["build", "--params", str(tmp_path), "--out", str(tmp_path / "o")]) == 2
     assert "没有找到" in capsys.readouterr().err
     assert main(["build", "--year", "1999", "--out", str(tmp_path / "o"), str(EXAMPLE)]) == 2
