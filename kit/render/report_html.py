@@ -63,8 +63,8 @@ def _grid_html(block: Block) -> str:
                    + f'<th class="kit-label">{escape(row[0])}</th>'
                    + "".join(f'<td class="kit-num">{escape(v)}</td>' for v in row[1:]) + "</tr>"
                    for i, row in enumerate(rows))
-    return (f'<table class="kit-table {block.css}"><thead><tr>{cells}</tr></thead>'
-            f"<tbody>{body}</tbody></table>")
+    return (f'<div class="kit-table-wrap"><table class="kit-table {block.css}"><thead><tr>{cells}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
 
 
 def blocks_html(blocks: list[Block], doc: str = DOC) -> str:
