@@ -26,4 +26,4 @@ def test_pdf_only(tmp_path):
 
 def test_unknown_format_is_a_usage_error(tmp_path, capsys):
     assert main(["build", "--to", "odt", "--out", str(tmp_path), str(EXAMPLE)]) == 2
-    assert "--to 可取 html、pdf、docx、fragment" in capsys.readouterr().err
+    assert "--to 可取 html、pdf、pdfa、docx、fragment" in capsys.readouterr().err
