@@ -54,6 +54,9 @@ def test_each_defect_names_the_place_and_the_fix(results):
 def test_real_excerpts(results):
     taiping = results["real-taiping-2022.html"]
     assert any(p.rule == "V-F1" and "60号" in p.message for p in taiping.problems)
+    rows = {r.official: [c.value for c in r.cells] for r in taiping.report.tables["proactive"].rows}
+    assert rows == {"regulations": [0, 0, 0], "normative_documents": [0, 0, 0], "licensing": [0],
+                    "punishment": [0], "coercion": [0], "fees": [0]}  # as the page prints them
     xizhen = results["real-xizhen-2022.html"]
     assert xizhen.report.layout == "2019" and xizhen.report.published == date(2023, 1, 31)
     layout = next(p for p in xizhen.problems if p.rule == "V-F1")
