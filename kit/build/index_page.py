@@ -20,8 +20,8 @@ from kit.base.atomic import write_text
 from kit.base.errors import KitError
 from kit.build.incremental import STATE_DIR, read_state
 from kit.build.status import label
-from kit.county.rollup import load_county
-from kit.county.roster import roster
+from kit.county.figures import load_figures
+from kit.county.roster import CSS as CSS_OF
 from kit.formats.common import REPORT_NAME
 from kit.params.outputs import LABELS, OUTPUT_NAMES
 from kit.render.jinja import render
@@ -66,20 +66,25 @@ def write_index(out_root: Path, params_dir: Path | None = None) -> Path:
     """Write ``<out_root>/index.html`` and return its path; with ``params_dir``, each county-year
     shown also gets its roster (未报 / 草稿 / 有错误 / 已发布 / 逾期, :mod:`kit.county.roster`)."""
     rows = [entry(out_root, folder) for folder in report_folders(out_root)]
-    standings = rosters(params_dir, rows) if params_dir is not None else {}
+    standings = rosters(params_dir, rows, out_root) if params_dir is not None else {}
     return write_text(out_root / INDEX, render_index(rows, rollups(out_root), standings))
 
 
-def rosters(params_dir: Path, rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, list[dict[str, str]]]]]:
-    """County → [(year, [{unit, label, css, detail}])] for every county-year with a report shown."""
+def rosters(params_dir: Path, rows: list[dict[str, Any]], out_root: Path,
+            ) -> dict[str, list[tuple[str, list[dict[str, str]]]]]:
+    """County → [(year, [{unit, label, css, detail}])] for every county-year with a report shown.
+
+    The statuses come from figures kept in ``.kit-build/<县>/<年>.figures.json``
+    (:mod:`kit.county.figures`): a county whose files did not change is not checked again."""
     found: dict[str, list[tuple[str, list[dict[str, str]]]]] = {}
     for county, year in sorted({(r["county"], r["year"]) for r in rows}):
         try:
-            data = load_county(params_dir, county, int(year))
+            kept = out_root / STATE_DIR / county / f"{year}.figures.json"
+            figures, _ = load_figures(params_dir, county, int(year), path=kept)
         except KitError:  # no params for it any more, or a bad county.yaml: no roster
             continue
         found.setdefault(county, []).append(
-            (year, [{"unit": s.unit, "label": s.label, "css": s.css, "detail": s.detail} for s in roster(data)]))
+            (year, [{**s, "css": CSS_OF[s["status"]]} for s in figures.statuses]))
     return found
 
 

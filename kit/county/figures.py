@@ -88,22 +88,26 @@ def figures_path(out_root: Path, county: str, year: int) -> Path:
     return out_root / county / str(year) / FIGURES
 
 
-def save_figures(data: CountyYear, out_root: Path, today: date | None = None) -> Path:
-    """Keep the figures of a roll-up just made (``kit summary`` calls this)."""
+def save_figures(data: CountyYear, out_root: Path, today: date | None = None,
+                 path: Path | None = None) -> Path:
+    """Keep the figures of a roll-up just made (``kit summary`` calls this), in ``path`` or
+    the roll-up's folder."""
     today = today or date.today()
     source = made_from(data.params_dir, data.county, data.year, today)
     figures = county_figures(data, today)
-    return write_text(figures_path(out_root, data.county, data.year),
+    return write_text(path or figures_path(out_root, data.county, data.year),
                       json.dumps({"made_from": source, "figures": asdict(figures)}, ensure_ascii=False))
 
 
 def load_figures(params_dir: Path, county: str, year: int, out_root: Path | None = None,
-                 today: date | None = None) -> tuple[CountyFigures, bool]:
-    """The county-year's figures and whether they were recomputed; kept in ``out_root`` when
-    given. RollupError (Chinese) when the county has nothing to sum."""
+                 today: date | None = None, path: Path | None = None) -> tuple[CountyFigures, bool]:
+    """The county-year's figures and whether they were recomputed; kept in ``path``, else in
+    the roll-up's folder under ``out_root`` when given. RollupError (Chinese) when the county
+    has nothing to sum."""
     today = today or date.today()
     source = made_from(params_dir, county, year, today)
-    path = figures_path(out_root, county, year) if out_root is not None else None
+    if path is None and out_root is not None:
+        path = figures_path(out_root, county, year)
     if path is not None and path.is_file():
         try:
             kept = json.loads(path.read_text(encoding="utf-8"))
@@ -112,6 +116,6 @@ def load_figures(params_dir: Path, county: str, year: int, out_root: Path | None
         except (OSError, ValueError, TypeError, KeyError):
             pass  # unreadable or from another version: recompute
     data = load_county(params_dir, county, year)
-    if out_root is not None:
-        save_figures(data, out_root, today)
+    if path is not None:
+        save_figures(data, out_root or path.parent, today, path)
     return county_figures(data, today), True
