@@ -57,11 +57,15 @@ def standing(entry: Entry | None, unit: str, deadline: date, today: date) -> Sta
     if entry.errors:
         return Standing(unit, ERRORS, f"报告有 {entry.errors} 个错误，改正后才能发布。", published)
     copied = unrewritten(entry.problems)
-    if copied or published is None:
-        why = (f"有 {len(copied)} 处文字沿用上年、尚未改写" if copied else "尚未填写发布日期")
+    if copied:
+        why = f"有 {len(copied)} 处文字沿用上年、尚未改写"
         if today > deadline:
             return Standing(unit, LATE, f"{why}，{due} 已过仍未发布。", published)
         return Standing(unit, DRAFT, f"{why}；应在{due} 前发布。", published)
+    if published is None:  # finished text, but no record of when (or whether) it went online
+        if today > deadline:
+            return Standing(unit, LATE, f"没有记录发布日期，{due} 已过。已发布的，请在报告中填写发布日期。")
+        return Standing(unit, DRAFT, f"尚未填写发布日期；应在{due} 前发布。")
     return Standing(unit, PUBLISHED, f"按期发布（{due}）。", published)
 
 

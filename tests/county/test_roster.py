@@ -33,6 +33,16 @@ def test_each_status_in_the_desk_county():
     assert after["新庄镇"][0] == "未报" and "已过，尚未报送" in after["新庄镇"][1]
 
 
+def test_a_finished_report_without_a_date_is_not_called_unpublished(tmp_path):
+    shutil.copytree(DESK, tmp_path / "params")
+    path = tmp_path / "params" / COUNTY / "东关镇" / "2022.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("published: 2023-01-18\n", ""), encoding="utf-8")
+    data = load_county(tmp_path / "params", COUNTY, 2022)
+    assert statuses(data, date(2023, 2, 1))["东关镇"] == ("草稿", "尚未填写发布日期；应在截止日期 2023-02-20 前发布。")
+    late = statuses(data, date(2023, 3, 1))["东关镇"]
+    assert late[0] == "逾期" and "没有记录发布日期" in late[1] and "仍未发布" not in late[1]
+
+
 def test_default_deadline_is_january_31(tmp_path):
     shutil.copytree(DESK, tmp_path / "params")
     (tmp_path / "params" / COUNTY / "county.yaml").unlink()
