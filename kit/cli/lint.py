@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from kit.base.errors import KitError
-from kit.params.county_file import load_settings
+from kit.params.county_file import load_settings, parse_month_day
 from kit.params.paths import DEFAULT_PARAMS
 from kit.reading.model import PublishedReport
 from kit.reading.published import (
@@ -30,14 +29,10 @@ HELP = "检查已发布的年报（网页、Word、PDF、文本）：格式、�
 
 
 def month_day(text: str) -> tuple[int, int]:
-    match = re.match(r"^(\d{1,2})[-月/.](\d{1,2})日?$", text.strip())
     try:
-        if not match:
-            raise ValueError
-        date(2024, int(match.group(1)), int(match.group(2)))
+        return parse_month_day(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"“{text}”不是月-日，例如 02-20（次年 2月20日）") from None
-    return int(match.group(1)), int(match.group(2))
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

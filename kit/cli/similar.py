@@ -23,7 +23,7 @@ from kit.county.similar import (
     shared_share,
     similar_pairs,
 )
-from kit.params.county_file import DEFAULT_SIMILARITY
+from kit.params.county_file import DEFAULT_SIMILARITY, MIN_SIMILARITY
 from kit.params.paths import DEFAULT_PARAMS
 from kit.reading.document import ReadError
 from kit.reading.published import documents, read_published
@@ -37,8 +37,9 @@ def threshold(text: str) -> float:
         value = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
     except ValueError:
         value = -1.0
-    if not 0.5 <= value <= 1:
-        raise argparse.ArgumentTypeError(f"阈值“{text}”应为 0.5 到 1 之间的小数或 50% 到 100%，例如 0.8")
+    if not MIN_SIMILARITY <= value <= 1:
+        raise argparse.ArgumentTypeError(f"阈值“{text}”应为 {MIN_SIMILARITY} 到 1 之间的小数或 "
+                                         f"{int(MIN_SIMILARITY * 100)}% 到 100%，例如 0.8")
     return value
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from kit.county.rollup import CountyYear
-from kit.county.roster import LABELS, MISSING, Standing, counts, roster
+from kit.county.roster import LABELS, counts, roster
 from kit.county.similar import Pair, county_copies, shared_passages, shared_share
 from kit.render.blocks import Block
 
@@ -27,14 +27,6 @@ def roster_blocks(data: CountyYear, heading: Block, today: date | None = None) -
         names = "、".join(e.unit for e in data.unreadable)
         blocks.append(Block("note", f"{names}的报告文件无法读取，未计入任何合计。"))
     return blocks
-
-
-def status_of(data: CountyYear, today: date | None = None) -> dict[str, Standing]:
-    return {s.unit: s for s in roster(data, today)}
-
-
-def missing_names(data: CountyYear, today: date | None = None) -> list[str]:
-    return [s.unit for s in roster(data, today) if s.status == MISSING]
 
 
 def copies_blocks(data: CountyYear, heading: Block, pairs: list[Pair] | None = None) -> list[Block]:

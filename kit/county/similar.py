@@ -23,7 +23,7 @@ from rapidfuzz.distance import Indel
 from kit.county.rollup import CountyYear
 from kit.params.loader import load_params
 from kit.params.model import ReportParams
-from kit.rules.copied import places
+from kit.rules.copied import PREAMBLE, places
 
 SHINGLE = 3  # characters per shingle: Chinese words are one to three characters
 PERMUTATIONS = 64
@@ -78,7 +78,7 @@ def prose_doc(params: ReportParams) -> ProseDoc:
     kept = []
     for where, paragraph in places(params):
         norm = normalize(paragraph, names)
-        if where != "导语" and len(norm) >= MIN_CHARS and norm not in stock | accepted:
+        if where != PREAMBLE and len(norm) >= MIN_CHARS and norm not in stock | accepted:
             kept.append(paragraph.strip())
     return ProseDoc(params.unit.county, params.unit.name, params.year, tuple(kept))
 

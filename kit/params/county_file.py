@@ -27,6 +27,7 @@ from kit.params.yamlsource import read
 
 DEFAULT_DEADLINE = (1, 31)  # month, day of the year after the report year
 DEFAULT_SIMILARITY = 0.8
+MIN_SIMILARITY = 0.5  # below this, ordinary reports on the same subjects start to match
 KEYS = ("townships", "deadline", "deadlines", "similarity")
 _MONTH_DAY = re.compile(r"^(\d{1,2})[-月/.](\d{1,2})日?$")
 
@@ -49,7 +50,10 @@ class CountySettings:
         if year in self.deadlines:
             return self.deadlines[year]
         month, day = self.deadline
-        return date(year + 1, month, day)
+        try:
+            return date(year + 1, month, day)
+        except ValueError:  # 02-29 in a year that has none
+            return date(year + 1, month, day - 1)
 
     def expected(self, found: list[str]) -> list[str]:
         """The townships that must report: the roster, or else those with any params file."""
@@ -103,19 +107,25 @@ def _townships(path: Path, value: Any) -> tuple[str, ...] | None:
     return tuple(names)
 
 
+def parse_month_day(text: str) -> tuple[int, int]:
+    """"02-20" / "2月20日" → (2, 20); ValueError when it is not a day of the year. 02-29 is
+    allowed (a leap year's; 2月28日 in other years)."""
+    match = _MONTH_DAY.match(text.strip())
+    if not match:
+        raise ValueError(text)
+    month, day = int(match.group(1)), int(match.group(2))
+    date(2024, month, day)
+    return month, day
+
+
 def _month_day(path: Path, value: Any) -> tuple[int, int]:
     if value is None:
         return DEFAULT_DEADLINE
-    match = _MONTH_DAY.match(str(value).strip())
     try:
-        if not match:
-            raise ValueError
-        month, day = int(match.group(1)), int(match.group(2))
-        date(2024, month, day)  # a leap year: 02-29 is allowed (then 2月28日 in other years)
+        return parse_month_day(str(value))
     except ValueError:
         raise CountySettingsError(_bad(path, "deadline", f"“{visible(str(value))}”不是月-日，"
                                        "应写成次年的月和日，例如 02-20（2月20日）")) from None
-    return month, day
 
 
 def _deadlines(path: Path, value: Any) -> dict[int, date]:
@@ -135,6 +145,6 @@ def _deadlines(path: Path, value: Any) -> dict[int, date]:
 def _similarity(path: Path, value: Any) -> float:
     if value is None:
         return DEFAULT_SIMILARITY
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.5 <= value <= 1:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not MIN_SIMILARITY <= value <= 1:
         raise CountySettingsError(_bad(path, "similarity", "应为 0.5 到 1 之间的小数，例如 0.8（80%）"))
     return float(value)

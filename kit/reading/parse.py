@@ -12,8 +12,8 @@ from rapidfuzz import fuzz
 from kit.formats import FORMATS, ReportFormat, format_for_year
 from kit.params.model import UNIT_KINDS, Unit
 from kit.reading.document import Document, Grid, Para, find_date
-from kit.reading.labels import cell_of, data_row, is_group, is_number, key, signature
-from kit.reading.model import PrintedCell, PrintedRow, PrintedSection, PrintedTable, PublishedReport
+from kit.reading.labels import BLANKS, cell_of, data_row, is_group, is_number, key, signature
+from kit.reading.model import PrintedRow, PrintedSection, PrintedTable, PublishedReport
 
 _SECTION = re.compile(r"^([一二三四五六七八九十])\s*[、.．]\s*(.{2,30})$")
 _SUB = re.compile(r"^[（(]\s*([一二三四五六七八九十])\s*[）)]\s*(.{2,30})$")
@@ -118,7 +118,7 @@ def _case_row(table: PrintedTable, row: tuple) -> None:
     if numbers == 0:
         table.headers += [c.text for c in own if c.text and c.text not in table.headers]
         return
-    cells = [cell_of(c) for c in own if is_number(c.text) or not c.text or c.text in ("-", "—", "/")]
+    cells = [cell_of(c) for c in own if is_number(c.text) or c.text in BLANKS]
     if not table.rows:
         table.rows.append(PrintedRow("", ()))
     table.rows[0].cells += cells
@@ -235,7 +235,3 @@ def _shared(label: str, formats: list[ReportFormat], what: str) -> bool:
     if what == "row":
         return any(key(r.label) == k for f in formats for t in f.tables for r in t.rows)
     return any(key(c.label) == k for f in formats for t in f.tables for r in t.rows for c in r.columns)
-
-
-def missing_cells(count: int) -> list[PrintedCell]:
-    return [PrintedCell("missing")] * count

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from kit.base.problems import Problem, warning
 from kit.params.model import ReportParams
 
+PREAMBLE = "导语"  # how places() names the preamble
 MIN_CHARS = 30  # shorter paragraphs are stock sentences that recur in good reports
 _SPACE = re.compile(r"\s+")
 
@@ -20,7 +21,7 @@ _SPACE = re.compile(r"\s+")
 def places(params: ReportParams) -> Iterator[tuple[str, str]]:
     """(where, paragraph) for the preamble and every section and subsection paragraph."""
     for line in params.preamble.splitlines():
-        yield "导语", line
+        yield PREAMBLE, line
     for section in params.format.sections:
         body = params.section(section.id)
         for line in body.text.splitlines():

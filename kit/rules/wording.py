@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from kit.base.problems import Problem, error, warning
 from kit.formats import FORMATS
 from kit.params.model import ReportParams
+from kit.rules.copied import PREAMBLE, places
 
 _NOTICE = re.compile(r"国办公开办函\s*[〔\[［（(【]\s*(\d{4})\s*[〕\]］）)】]\s*(\d+)\s*号")
 _BODY_YEAR = re.compile(r"(?<![\d较比与同])(20\d{2})\s*年(?!\s*[以之]?[来前后])")
@@ -56,18 +57,11 @@ def _notice(params: ReportParams) -> Iterator[Problem]:
                     "请改正导语中的文号。", file=params.source, section="导语")
 
 
-def _places(params: ReportParams) -> Iterator[tuple[str, str]]:
-    for section in params.format.sections:
-        for line in params.section(section.id).text.splitlines():
-            yield section.full_heading, line
-        for sub in section.subsections:
-            for line in params.subsection(section.id, sub.id).paragraphs():
-                yield params.place(section.id, sub.id), line
-
-
 def _body_years(params: ReportParams) -> Iterator[Problem]:
     """A year other than the report's (or the next, for plans) used as the time of the work."""
-    for where, text in _places(params):
+    for where, text in places(params):
+        if where == PREAMBLE:
+            continue  # the preamble's years are V-F7's own check (kit.rules.text)
         for match in _BODY_YEAR.finditer(text):
             year = int(match.group(1))
             if year in (params.year, params.year + 1) or year < 2019:

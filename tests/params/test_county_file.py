@@ -57,3 +57,9 @@ def test_bad_settings_name_the_fix(tmp_path, text, says):
 def test_county_yaml_is_not_a_stray_params_file(tmp_path):
     root = write(tmp_path, "townships: [甲镇]\n")
     assert strays([root]) == [] and discover([root]) == []
+
+
+def test_february_29_falls_back_to_the_28th_in_other_years(tmp_path):
+    settings = load_settings(write(tmp_path, "deadline: 02-29\n"), "测试县")
+    assert settings.deadline_for(2023) == date(2024, 2, 29)
+    assert settings.deadline_for(2022) == date(2023, 2, 28)
