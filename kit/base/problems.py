@@ -27,10 +27,11 @@ class Problem:
     section: str = ""  # e.g. "一、总体情况（五）监督保障情况"
     field: str = ""  # params key path, e.g. "tables.applications.received.natural"
     line: int | None = None  # line in the params file, where known
+    detail: str = ""  # for the command line only (commands, keys, paths): clerks see it folded
 
     def __post_init__(self) -> None:
         # Messages quote what users typed: control characters are shown, never sent raw.
-        for name in ("message", "file", "row", "column", "section", "field", "table"):
+        for name in ("message", "file", "row", "column", "section", "field", "table", "detail"):
             value = getattr(self, name)
             if value and value != visible(value):
                 object.__setattr__(self, name, visible(value))
@@ -68,9 +69,18 @@ class Problem:
         fields["severity"] = Severity(fields["severity"])
         return cls(**fields)  # type: ignore[arg-type]
 
+    def place(self) -> str:
+        """The location as a clerk finds it in the form: no params keys, no file lines."""
+        parts = [self.table] if self.table else []
+        parts += [f"行“{self.row}”"] if self.row else []
+        parts += [f"列“{self.column}”"] if self.column else []
+        parts += [self.section] if self.section else []
+        return "，".join(parts)
+
     def format(self) -> str:
         where = self.where()
-        return f"[{self.severity.value}] {self.rule} {where + '：' if where else ''}{self.message}"
+        detail = f"{self.detail}" if self.detail else ""
+        return f"[{self.severity.value}] {self.rule} {where + '：' if where else ''}{self.message}{detail}"
 
 
 def has_errors(problems: list[Problem]) -> bool:

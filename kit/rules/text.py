@@ -152,10 +152,10 @@ def _breakdowns(params: ReportParams) -> Iterator[Problem]:
              "field": "proactive_breakdown"}
     if bd.total is not None and bd.items and sum(bd.items.values()) != bd.total:
         yield warning("V-N11", f"主动公开信息总数填 {bd.total} 条，但各栏目之和为 {sum(bd.items.values())} 条。"
-                      "请核对 proactive_breakdown。", **where)
+                      "请核对总数或各栏目条数。", **where)
     said = re.search(r"共[^。；，\d]*?(\d+)\s*条", params.subsection(general.id, sub.id).text)
     if said and bd.total is not None and int(said.group(1)) != bd.total:
-        yield warning("V-N11", f"正文称共发布 {said.group(1)} 条，与 proactive_breakdown.total（{bd.total}）不一致。"
+        yield warning("V-N11", f"正文称共发布 {said.group(1)} 条，与填写的本年发布信息总条数（{bd.total}）不一致。"
                       "请改正其中之一。", **where)
 
 

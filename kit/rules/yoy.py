@@ -22,6 +22,8 @@ SUBJECTS = {
     "on_request": ("收到政府信息公开申请", "件"),
 }
 ACCEPT_HINT = "运行 python -m kit yoy {file} --accept 可写入参数文件的 yoy 项，写入后可再修改或删除。"
+#: The same advice for the form, where a button does it.
+ACCEPT_TEXT = "可直接采用或修改后采用。"
 
 
 def proactive_total(params: ReportParams) -> int | None:
@@ -94,6 +96,7 @@ def with_suggestion(problems: list[Problem], params: ReportParams,
     proposals = suggest(params, previous)
     if not proposals:
         return problems
-    extra = (f"根据 {previous.year} 年参数文件，可采用自动生成的同比句：{describe(params, proposals)}。"
-             + ACCEPT_HINT.format(file=params.source or "<参数文件>"))
-    return [replace(p, message=f"{p.message}{extra}") if p.rule == "V-S7" else p for p in problems]
+    extra = f"根据 {previous.year} 年的报告，自动生成的同比句：{describe(params, proposals)}，{ACCEPT_TEXT}"
+    hint = ACCEPT_HINT.format(file=params.source or "<参数文件>")
+    return [replace(p, message=f"{p.message}{extra}", detail=hint) if p.rule == "V-S7" else p
+            for p in problems]
