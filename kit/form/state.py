@@ -23,11 +23,12 @@ from kit.params import yamlsource
 from kit.params.cells import format_cell
 from kit.params.loader import load_params, params_from_data
 from kit.params.lock import locked
-from kit.params.model import ReportParams
+from kit.params.model import REWRITE_MARK, ReportParams
 from kit.params.newyear import NewYearError, new_params
 from kit.params.paths import UnsafePathError, params_path
 from kit.params.writer import text_for
 from kit.rules.validate import load_previous, validate
+from kit.rules.yoy import suggest
 
 NOT_WRITTEN = "保存后才会写入文件。"
 
@@ -42,6 +43,7 @@ class SaveResult:
     message: str  # Chinese, for the clerk
     conflict: bool = False  # the file changed on disk since it was loaded
     backup: Path | None = None
+    detail: str = ""  # file paths, for the folded 详细 part
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class FormState:
         self._source = str(path)
         self.previous = load_previous(path)
         self._start({**texts_from_params(params), **(raw_cells or {})}, loaded)
+        # a new year's fields as pre-filled: 待填写 until the clerk touches them
+        self._untouched: set[str] = set(self.texts) if loaded is None else set()
 
     @classmethod
     def open(cls, root: Path, county: str, unit: str, year: int) -> FormState:
@@ -89,14 +93,19 @@ class FormState:
         except NewYearError as exc:
             raise FormError(str(exc)) from exc
         before = path.with_name(f"{year - 1}.yaml")
-        notice = (f"新建 {year} 年报告：已根据 {year - 1} 年报告预填单位信息、联系方式、各节文字和"
-                  "“二、上年结转”，请逐段改写。" if before.is_file() else
+        stocks = "、".join(dict.fromkeys(
+            t.row(t.roll_forward.rows[0]).column(t.roll_forward.stock).label
+            for t in params.format.tables if t.roll_forward is not None))
+        notice = (f"新建 {year} 年报告：已根据 {year - 1} 年报告预填单位信息、联系方式、各节文字、"
+                  f"“二、上年结转”{'和' + stocks if stocks else ''}，请逐段改写。"
+                  "尚未改写、尚未填写的内容标为“待填写”。" if before.is_file() else
                   f"新建 {year} 年报告（没有找到 {year - 1} 年的参数文件，从空白开始）。")
         return cls(root, path, params, None, notice + NOT_WRITTEN)
 
     def _start(self, texts: dict[str, str], loaded: str | None) -> None:
         self.texts = texts
         self._saved = dict(texts)
+        self._saved_yoy = dict(self._yoy)
         self._loaded = loaded
         self._cache: Evaluation | None = None
 
@@ -111,7 +120,34 @@ class FormState:
             raise KeyError(msg)
         if self.texts[key] != text:
             self.texts[key] = text
+            self._untouched.discard(key)
             self._cache = None
+
+    def pending(self, key: str | None) -> bool:
+        """待填写: text carried over from last year and not rewritten yet (it keeps the
+        【请按本年度情况改写】 marker), or a new year's field the clerk has not touched yet.
+        Problems on such a field are shown as 待填写, not as errors."""
+        return key is not None and (key in self._untouched or REWRITE_MARK in self.texts.get(key, ""))
+
+    # ---- 同比 sentences --------------------------------------------------------------
+
+    @property
+    def yoy(self) -> dict[str, str]:
+        """Accepted 同比 sentences by subsection id of 一、总体情况."""
+        return dict(self._yoy)
+
+    def yoy_suggestions(self) -> dict[str, str]:
+        """Sentences proposed from this year's and last year's figures ({} without last year)."""
+        params = self.params
+        return suggest(params, self.previous) if params is not None else {}
+
+    def set_yoy(self, sub_id: str, text: str | None) -> None:
+        """Accept (or edit) a 同比 sentence; ``None`` or blank drops it."""
+        if text and text.strip():
+            self._yoy[sub_id] = text.strip()
+        else:
+            self._yoy.pop(sub_id, None)
+        self._cache = None
 
     @property
     def is_new(self) -> bool:
@@ -121,7 +157,7 @@ class FormState:
     @property
     def dirty(self) -> bool:
         """There are changes that are not in the file."""
-        return self.is_new or self.texts != self._saved
+        return self.is_new or self.texts != self._saved or self._yoy != self._saved_yoy
 
     # ---- checking ------------------------------------------------------------------
 
@@ -195,19 +231,21 @@ class FormState:
                 what = "在您打开表单之后，这个文件已被删除或改名"
             else:
                 what = "在您打开表单之后，这个文件已被修改（可能是其他人、其他窗口或编辑器）"
-            msg = (f"未保存：{what}：{self.path}。为免覆盖别人的修改，本次没有写入。"
+            msg = (f"未保存：{what}。为免覆盖别人的修改，本次没有写入。"
                    "请选择“重新载入”（放弃表单中的修改，读取文件的最新内容），"
                    "或“仍然覆盖”（以表单内容为准；文件现有内容会先备份）。")
-            return SaveResult(False, msg, conflict=True)
+            return SaveResult(False, msg, conflict=True, detail=f"参数文件：{self.path}")
         text = text_for(ev.params, self.path)  # the file's own comments and layout kept
         saved = write_with_backup(self.path, text)
         self._loaded = text_fingerprint(text)
         self._saved = dict(self.texts)
+        self._saved_yoy = dict(self._yoy)
         self.notice = self.notice.replace(NOT_WRITTEN, "")
-        note = f"原文件已备份到 {saved}。" if saved else ""
+        note = "原文件已自动备份。" if saved else ""
         errors = sum(p.is_error for p in ev.problems)
         check = f"检查发现 {errors} 个错误，改正后才能发布。" if errors else ""
-        return SaveResult(True, f"已保存到 {self.path}。{note}{check}", backup=saved)
+        detail = f"参数文件：{self.path}" + (f"；备份：{saved}" if saved else "")
+        return SaveResult(True, f"已保存。{note}{check}", backup=saved, detail=detail)
 
     def reload(self) -> None:
         """Discard the form's changes and read the file as it is on disk now."""

@@ -32,7 +32,9 @@ def _marked(text: str) -> str:
 
 def carry_forward(previous: ReportParams, year: int) -> ReportParams:
     """The new year's params: identity and contact kept, prose marked for rewriting,
-    Table 三 ``carried_over`` = last year's ``carried_forward``, every other cell 0."""
+    Table 三 ``carried_over`` = last year's ``carried_forward``, each stock that rolls forward
+    (the format's RollForward, rule R7: 现行有效件数) = what R7 expects while nothing was added
+    or removed yet, every other cell 0."""
     sections = {
         sid: SectionText(_marked(body.text),
                          {k: Prose(_marked(p.text), p.title) for k, p in body.subsections.items()})
@@ -42,12 +44,22 @@ def carry_forward(previous: ReportParams, year: int) -> ReportParams:
     apps = fresh.format.table("applications")
     carried = {c.id: previous.value("applications", "carried_forward", c.id)
                for c in apps.row("carried_over").input_columns()}
+    tables: dict[str, dict[str, dict[str, object]]] = {"applications": {"carried_over": carried}}
+    for table in fresh.format.tables:
+        rule = table.roll_forward
+        if rule is None or previous.format.id != fresh.format.id:  # as R7: within one format
+            continue
+        for row_id in rule.rows:
+            stock = rule.expected(lambda c, r=row_id, t=table.id: previous.value(t, r, c),
+                                  lambda _c: 0)
+            if stock:
+                tables.setdefault(table.id, {}).setdefault(row_id, {})[rule.stock] = stock
     breakdown = None
     if previous.breakdown is not None:
         breakdown = Breakdown(0, dict.fromkeys(previous.breakdown.items, 0))
     return replace(fresh, contact=previous.contact, sections=sections, breakdown=breakdown,
                    preamble=default_preamble(previous.unit, year, fresh.format),
-                   tables={"applications": {"carried_over": carried}})
+                   tables=tables)
 
 
 def blank(unit: Unit, year: int) -> ReportParams:
