@@ -19,6 +19,9 @@ COLS = ("natural", "commercial", "research", "nonprofit", "legal", "other")
 DIGITS = "〇一二三四五六七八九"
 
 
+THEMES = ("政策解读", "便民服务", "基层政务公开标准化", "重点领域信息公开", "政民互动", "公开质效提升")
+
+
 def unit_name(index: int) -> str:
     """1 → 基准一镇, 12 → 基准一二镇: short, unique and obviously invented."""
     return "基准" + "".join(DIGITS[int(d)] for d in str(index)) + "镇"
@@ -53,16 +56,18 @@ def build(index: int, year: int, first_year: int = 2023) -> ReportParams:
     total, listing = sum(items.values()), "，".join(f"{k}{v}条" for k, v in items.items())
     n_received, n_over = sum(received.values()), sum(carried_over.values())
     done = sum(disclosed.values())
+    theme = THEMES[year % len(THEMES)]  # each year's text differs beyond its year (no V-S5)
     general = {
-        "proactive": Prose(f"{year}年，{name}共发布信息{total}条。其中：{listing}。"),
+        "proactive": Prose(f"{year}年，{name}围绕{theme}共发布信息{total}条。其中：{listing}。"),
         "on_request": Prose(f"{year}年，{name}共收到政府信息公开申请{n_received}件，上年结转{n_over}件，"
                             f"办结{done}件，结转下年度继续办理1件。"),
         "management": Prose("严格执行信息发布前保密审查制度（虚构的基准数据）。"),
         "platform": Prose("及时更新县政府门户网站乡镇专栏。"),
-        "oversight": Prose("将政务公开纳入年度工作考核，开展社会评议一次，本年度未发生责任追究情况。"),
+        "oversight": Prose(f"将{theme}纳入年度工作考核，开展社会评议一次，本年度未发生责任追究情况。"),
     }
     sections = {
-        "general": SectionText(f"{year}年，{name}认真贯彻落实《条例》（虚构单位，仅供性能测试）。", general),
+        "general": SectionText(f"{year}年，{name}以{theme}为重点贯彻落实《条例》（虚构单位，仅供性能测试）。",
+                               general),
         "problems": SectionText("", {"problems": Prose("政策解读形式较为单一。"),
                                      "improvements": Prose("增加图解、问答等解读形式。")}),
         "other": SectionText("本年度未收取信息处理费。"),

@@ -27,7 +27,7 @@ from kit.params.outputs import LABELS, OUTPUT_NAMES
 from kit.render.jinja import render
 
 INDEX = "index.html"
-CSS = {"ok": "ok", "partial": "warn", "failed": "bad", "invalid": "bad"}
+CSS = {"ok": "ok", "partial": "warn", "failed": "bad", "invalid": "bad", "draft": "warn"}
 UNRECORDED = "未记录"
 LINKS = tuple(LABELS.items())
 ROLLUP_FILES = (("summary.html", "汇总 HTML"), ("summary.pdf", "汇总 PDF"), ("summary.docx", "汇总 Word"),

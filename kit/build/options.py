@@ -16,7 +16,7 @@ from kit.build.plan import BuildJob
 from kit.notebook.template import DEFAULT_TEMPLATE, KERNEL
 from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
 
-Status = Literal["ok", "partial", "failed", "invalid"]
+Status = Literal["ok", "partial", "failed", "invalid", "draft"]
 
 
 @dataclass(frozen=True)
@@ -30,17 +30,20 @@ class BuildOptions:
     chromium: str | None = None  # Chromium executable for PDF; None: $KIT_CHROMIUM or PATH
     font_family: str | None = None  # body font preset ("仿宋") or CSS family list
     reuse_kernel: bool = False  # True: one kernel per worker, reset between reports (kit.notebook.warm_kernel)
+    draft: bool = False  # build drafts too, every output stamped 草稿 (kit.render.draft)
 
 
 @dataclass(frozen=True)
 class JobResult:
     job: BuildJob
-    status: Status  # ok; partial (some export failed); failed (notebook); invalid (params 错误)
+    status: Status  # ok; partial (some export failed); failed (notebook); invalid (params 错误);
+    # draft (text not yet rewritten: refused without --draft)
     outputs: tuple[Path, ...] = ()
     problems: tuple[Problem, ...] = ()  # from checking the params file (warnings too)
     error: str | None = None  # Chinese: why it failed or what is missing
     failed_cell: str | None = None  # e.g. 'In [3] report.section("general")'
     seconds: float = 0.0
+    draft: bool = False  # built with --draft: every output stamped 草稿
 
     @property
     def ok(self) -> bool:
@@ -49,4 +52,4 @@ class JobResult:
 
 def settings_of(options: BuildOptions) -> dict[str, object]:
     """Options besides formats and template that change the outputs (part of the fingerprint)."""
-    return {"font": options.font_family, "kernel": options.kernel_name}
+    return {"font": options.font_family, "kernel": options.kernel_name, "draft": options.draft}

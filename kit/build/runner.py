@@ -25,6 +25,7 @@ from kit.notebook.warm_kernel import execute_report_warm
 from kit.params.outputs import FORMATS, LABELS, NOTEBOOK, OUTPUT_NAMES
 from kit.render.fragment import fragment_html
 from kit.render.word import report_docx
+from kit.rules.draft import unrewritten
 from kit.rules.validate import check_file
 
 HTML, PDF = OUTPUT_NAMES["html"], OUTPUT_NAMES["pdf"]
@@ -56,15 +57,22 @@ def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None 
 
     def result(status: Status, outputs: Iterable[Path] = (), **kw: object) -> JobResult:
         return JobResult(job, status, tuple(outputs), tuple(problems),
-                         seconds=time.perf_counter() - start, **kw)  # type: ignore[arg-type]
+                         seconds=time.perf_counter() - start, draft=options.draft,
+                         **kw)  # type: ignore[arg-type]
 
     params, problems = check_file(job.params_path)
     errors = [p for p in problems if p.is_error]
-    if params is None or errors:
+    if params is None or (errors and not options.draft):
         _remove_stale(job.out_dir, EVERYTHING)
         return result("invalid", error=f"参数文件有 {len(errors)} 个错误，未生成报告。")
+    marks = unrewritten(problems)
+    if marks and not options.draft:
+        _remove_stale(job.out_dir, EVERYTHING)  # no earlier output may pass for this year's
+        return result("draft", error=f"报告仍是草稿：{len(marks)} 处文字尚未按本年度改写，未生成报告。")
     parameters: dict[str, object] = {"county": job.county, "unit": job.unit, "year": job.year,
                                      "params_dir": str(job.params_dir.resolve())}
+    if options.draft:
+        parameters["draft"] = True
     notebook = job.out_dir / NOTEBOOK
     try:
         ensure_folder(job.out_dir)
@@ -101,8 +109,8 @@ def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None 
 
     makers = {"pdf": lambda path: write_bytes(path, pdf()),
               "pdfa": lambda path: write_bytes(path, archival_copy(pdf(), params.display_title, params.unit.organ)),
-              "docx": lambda path: write_bytes(path, report_docx(params)),
-              "fragment": lambda path: write_text(path, fragment_html(params))}
+              "docx": lambda path: write_bytes(path, report_docx(params, draft=options.draft)),
+              "fragment": lambda path: write_text(path, fragment_html(params, draft=options.draft))}
     failed = []
     for fmt in (f for f in FORMATS if f in makers):
         path = job.out_dir / OUTPUT_NAMES[fmt]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kit.build.options import JobResult
+from kit.rules.draft import unrewritten
 
 
 class StatusText(NamedTuple):
@@ -19,6 +20,7 @@ STATUSES: dict[str, StatusText] = {
     "partial": StatusText("部分完成", "部分完成"),
     "failed": StatusText("失败", "失败"),
     "invalid": StatusText("参数有错误", "跳过"),
+    "draft": StatusText("草稿", "草稿，未生成"),
     SKIPPED: StatusText("未改动", "跳过"),
 }
 
@@ -29,7 +31,8 @@ def label(status: str) -> str:
 
 def format_result(res: JobResult) -> str:
     """One built report's outcome, in Chinese, with what to do about a failure."""
-    head = f"[{STATUSES[res.status].tag}] {res.job.name}（{res.seconds:.1f} 秒）"
+    tag = STATUSES[res.status].tag + ("（草稿，每页标注“草稿”，不得发布）" if res.draft and res.ok else "")
+    head = f"[{tag}] {res.job.name}（{res.seconds:.1f} 秒）"
     files = "、".join(str(p) for p in res.outputs)
     warnings = sum(not p.is_error for p in res.problems)
     if res.status == "ok":
@@ -39,6 +42,12 @@ def format_result(res: JobResult) -> str:
     if res.status == "invalid":
         lines = [f"{head}：{res.error}请改正 {res.job.params_path} 后重新生成："]
         lines += [f"    {p.format()}" for p in res.problems if p.is_error]
+        return "\n".join(lines)
+    if res.status == "draft":
+        lines = [f"{head}：{res.error}请改写 {res.job.params_path} 中的以下段落（删除标记"
+                 "“【请按本年度情况改写】”，不要照抄上年）后重新生成；只想看排版效果时加 --draft"
+                 "（生成的文件每页标注“草稿”，不得发布）："]
+        lines += [f"    {p.format()}" for p in res.problems if p in unrewritten(list(res.problems))]
         return "\n".join(lines)
     if res.status == "partial":
         return f"{head}：已生成 {files}；{res.error}"

@@ -35,6 +35,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=int, default=600, help="每个单元格最长运行秒数（默认 600）")
     parser.add_argument("--chromium", help="生成 PDF 所用的 Chromium 可执行文件（默认自动查找）")
     parser.add_argument("--font", help="正文字体：仿宋、宋体、黑体、楷体，或 CSS 字体列表")
+    parser.add_argument("--draft", action="store_true",
+                        help="也生成尚未定稿的报告（有错误或未改写的文字），每页标注“草稿”，仅供审阅、不得发布")
     add_batch_args(parser)
 
 
@@ -68,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     options = BuildOptions(formats=formats, params_dir=args.params, template=args.template,
                            out_root=args.out, timeout=args.timeout, chromium=args.chromium,
-                           font_family=args.font, reuse_kernel=not args.fresh_kernels)
+                           font_family=args.font, reuse_kernel=not args.fresh_kernels,
+                           draft=args.draft)
     print(f"开始生成 {len(plan.jobs)} 份报告（{'、'.join(f.upper() for f in formats)}），"
           f"输出到 {args.out}/ ……", flush=True)
     return run_batch_build(plan, options, args)

@@ -69,7 +69,7 @@ def note(outcome: Outcome) -> str:
     if res.status == "failed":
         where = f"单元格 {res.failed_cell}：" if res.failed_cell else ""
         return f"{where}{res.error or ''}"
-    if res.status in ("invalid", "partial"):
+    if res.status in ("invalid", "partial", "draft"):
         return res.error or ""
     warnings = sum(not p.is_error for p in res.problems)
     return f"{warnings} 个警告" if warnings else ""
@@ -93,7 +93,7 @@ def format_totals(outcomes: Sequence[Outcome], skipped_paths: int = 0) -> str:
     counts = Counter(o.status for o in outcomes)
     parts = [f"成功 {counts['ok']} 份"]
     for status, text in ((SKIPPED, "未改动而跳过"), ("partial", "部分完成"), ("failed", "生成出错"),
-                         ("invalid", "参数有错误而跳过")):
+                         ("invalid", "参数有错误而跳过"), ("draft", "仍是草稿而未生成")):
         if counts[status]:
             parts.append(f"{text} {counts[status]} 份")
     text = f"共 {len(outcomes)} 份报告：{'，'.join(parts)}。"

@@ -27,12 +27,14 @@ TEMPLATE_PARAMETERS: dict[str, type] = {
     "unit": str,
     "year": int,
     "params_dir": str,
+    "draft": bool,
 }
 HINTS = {
     "county": "县名，例如 -p county 襄垣县",
     "unit": "乡镇名，例如 -p unit 下良镇",
     "year": "四位整数年份，例如 -p year 2021（不要加引号，也不要用 -r）",
     "params_dir": "参数目录，例如 -p params_dir params",
+    "draft": "是否生成草稿（标注“草稿”的审阅稿），例如 -p draft True",
 }
 
 
@@ -52,7 +54,7 @@ def check_parameters(values: Mapping[str, object]) -> dict[str, object]:
         if name not in values:
             continue
         value = values[name]
-        if isinstance(value, bool) or not isinstance(value, kind):
+        if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
             msg = f"参数 {name} 应为{_kind_name(kind)}，现为 {value!r}。请写作：{HINTS[name]}。"
             raise ParameterError(msg)
         checked[name] = value
@@ -60,7 +62,7 @@ def check_parameters(values: Mapping[str, object]) -> dict[str, object]:
 
 
 def _kind_name(kind: type) -> str:
-    return {str: "文字", int: "整数"}.get(kind, kind.__name__)
+    return {str: "文字", int: "整数", bool: "True 或 False"}.get(kind, kind.__name__)
 
 
 def python_literal(value: object) -> str:

@@ -14,7 +14,9 @@ from kit.notebook.handoff import read_checks
 from kit.params.loader import load_params
 from kit.params.model import ReportParams
 from kit.params.paths import params_path, resolve_params_dir
+from kit.render.draft import banner_html
 from kit.render.report_html import render_meta, render_problems, render_section, render_title
+from kit.rules.draft import draft_problems
 from kit.rules.validate import check_file
 
 
@@ -68,9 +70,10 @@ class Report:
     path: Path
     digest: str
     parameters: dict[str, object] = field(default_factory=dict)
+    draft: bool = False  # built with --draft: every output carries the 草稿 stamp
 
     def title(self) -> HTML:
-        return HTML(render_title(self.params))
+        return HTML((banner_html() if self.draft else "") + render_title(self.params))
 
     def section(self, section_id: str) -> HTML:
         return HTML(render_section(self.params, section_id))
@@ -83,11 +86,13 @@ class Report:
 
 
 def open_report(county: str, unit: str, year: int, params_dir: str | Path = "params",
-                strict: bool = True) -> Report:
+                strict: bool = True, draft: bool = False) -> Report:
     """Load and check ``params/<county>/<unit>/<year>.yaml``.
 
-    With ``strict`` a file that cannot be read or has 错误 raises :class:`ReportError`
-    listing them, so a papermill run stops at this cell with the reasons.
+    A file that cannot be read raises :class:`ReportError`. With ``strict`` (and not
+    ``draft``) so does a draft: a report with 错误 or with text not yet rewritten
+    (:func:`kit.rules.draft.draft_problems`), so a papermill run stops at this cell with the
+    reasons. ``draft`` opens it anyway, to be stamped 草稿 (:mod:`kit.render.draft`).
     """
     _check_types(county, unit, year)
     path = params_path(resolve_params_dir(params_dir), county, unit, year)
@@ -101,13 +106,22 @@ def open_report(county: str, unit: str, year: int, params_dir: str | Path = "par
         problems = handed
     else:
         params, problems = check_file(path)
-    if params is None or (strict and has_errors(problems)):
+    if params is None:
         listing = "\n".join(p.format() for p in problems if p.is_error)
         msg = f"参数文件 {path} 有错误，不能生成报告：\n{listing}\n请改正后重新生成。"
         raise ReportError(msg)
+    blocking = draft_problems(problems) if strict and not draft else []
+    if blocking:
+        listing = "\n".join(p.format() for p in blocking)
+        what = "有错误" if has_errors(blocking) else "仍是草稿（有尚未改写的文字）"
+        msg = (f"参数文件 {path} {what}，不能生成可发布的报告：\n{listing}\n"
+               "请改正后重新生成；只想看排版效果时加 -p draft True 生成标注“草稿”的审阅稿。")
+        raise ReportError(msg)
     digest = file_digest(path) or ""
     parameters = {"county": county, "unit": unit, "year": year, "params_dir": str(params_dir)}
-    return Report(params, problems, path, digest, parameters)
+    if draft:
+        parameters["draft"] = True
+    return Report(params, problems, path, digest, parameters, draft=draft)
 
 
 def _check_types(county: object, unit: object, year: object) -> None:

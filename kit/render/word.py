@@ -17,19 +17,20 @@ from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
-from docx.shared import Emu
+from docx.shared import Emu, RGBColor
 
 from kit.formats.grid import place, width
 from kit.formats.spec import LabelCell
 from kit.params.model import ReportParams
+from kit.render import draft as draft_text
 from kit.render.blocks import Block, report_blocks
 from kit.render.tables import BuiltTable
 from kit.render.word_styles import ROLES, TEMPLATE, TEXT_WIDTH
 
 
-def report_docx(params: ReportParams, template: Path = TEMPLATE) -> bytes:
-    """The whole report as .docx bytes."""
-    return blocks_docx(report_blocks(params), title=params.display_title,
+def report_docx(params: ReportParams, template: Path = TEMPLATE, draft: bool = False) -> bytes:
+    """The whole report as .docx bytes; ``draft`` puts the 草稿 notice in every page header."""
+    return blocks_docx(report_blocks(params), title=params.display_title, draft=draft,
                        author=params.unit.organ,
                        subject=f"{params.year}年{params.format.report_name}",
                        keywords=f"{params.unit.county}；{params.unit.name}；{params.year}",
@@ -37,11 +38,13 @@ def report_docx(params: ReportParams, template: Path = TEMPLATE) -> bytes:
 
 
 def blocks_docx(blocks: list[Block], *, title: str, author: str, subject: str = "",
-                keywords: str = "", template: Path = TEMPLATE) -> bytes:
+                keywords: str = "", template: Path = TEMPLATE, draft: bool = False) -> bytes:
     """Any sequence of blocks (a report, a county roll-up) as .docx bytes."""
     doc = Document(str(template))
     for block in blocks:
         _add(doc, block)
+    if draft:
+        _stamp_headers(doc)
     props = doc.core_properties
     props.title, props.subject, props.keywords = title, subject, keywords
     props.author = props.last_modified_by = author
@@ -49,6 +52,19 @@ def blocks_docx(blocks: list[Block], *, title: str, author: str, subject: str = 
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _stamp_headers(doc: DocxDocument) -> None:
+    """The 草稿 notice, red and centred, in the header of every page."""
+    for section in doc.sections:
+        header = section.header
+        header.is_linked_to_previous = False
+        para = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        para.text = ""
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = para.add_run(draft_text.NOTICE)
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xC0, 0, 0)
 
 
 def _add(doc: DocxDocument, block: Block) -> None:
