@@ -1,27 +1,35 @@
 """Exporting the drafted report through the same pipeline as ``python -m kit build``.
 
 The build pipeline (:mod:`kit.build.runner`) is imported only when the clerk asks for an export,
-so the form opens quickly. Results are shown as links relative to the notebook's folder,
-which JupyterLab opens in a new tab.
+so the form opens quickly. Results are shown as links that open in a new tab: relative to the
+notebook's folder in JupyterLab, through Voilà's allow-listed file route in the app.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from kit.base.problems import Problem
+from kit.rules.draft import draft_problems
+
 FORMATS = ("html", "pdf", "docx")
-KINDS = {".html": "网页版（HTML）", ".pdf": "打印版（PDF）", ".ipynb": "运行记录（笔记本）"}
+KINDS = {".html": "网页版（HTML）", ".pdf": "打印版（PDF）", ".docx": "Word 版"}
+SHOWN = tuple(KINDS)
+ORDER = {suffix: i for i, suffix in enumerate(KINDS)}
 
 
 @dataclass(frozen=True)
 class ExportResult:
     ok: bool
-    message: str  # Chinese
+    message: str  # Chinese, for the clerk: no paths, commands or rule codes
     files: tuple[Path, ...] = ()
+    detail: str = ""  # for a technician (folded under 详细)
+    refused: tuple[Problem, ...] = ()  # why a draft was not published
 
 
 def default_out_root(params_dir: Path) -> Path:
@@ -30,41 +38,51 @@ def default_out_root(params_dir: Path) -> Path:
 
 
 def export(params_path: Path, county: str, unit: str, year: int, params_dir: Path,
-           out_root: Path, formats: tuple[str, ...] = FORMATS) -> ExportResult:
-    """Build HTML and PDF for one saved params file; never raises for a failed build."""
+           out_root: Path, formats: tuple[str, ...] = FORMATS, draft: bool = False) -> ExportResult:
+    """Build the report of one saved params file; never raises for a failed build.
+
+    Without ``draft`` a draft is refused, as ``kit build`` refuses it; with ``draft`` every
+    output is stamped 草稿.
+    """
     try:
         # lazy: the build pipeline (papermill, nbconvert, Chromium) loads on the first export
         from kit.build.plan import BuildJob
         from kit.build.runner import BuildOptions, build_one
     except ImportError as exc:
-        return ExportResult(False, f"导出功能不可用（{exc}）。请更新本工具包后重试，"
-                            "或在终端运行 python -m kit build。")
+        return ExportResult(False, "生成功能不可用，请更新本工具包后重试。", detail=str(exc))
     job = BuildJob(county, unit, year, params_path, out_root / county / unit / str(year))
-    options = BuildOptions(formats=formats, params_dir=params_dir, out_root=out_root)
+    options = BuildOptions(formats=formats, params_dir=params_dir, out_root=out_root, draft=draft)
     try:
         # A worker thread: the kernel's own event loop must not host papermill or Playwright.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kit-export") as pool:
             result = pool.submit(build_one, job, options).result()
     except Exception as exc:
-        return ExportResult(False, f"导出失败：{type(exc).__name__}: {exc}。"
-                            "请在终端运行 python -m kit build 查看详细信息。")
-    files = tuple(p for p in result.outputs if p.suffix in (".html", ".pdf"))
+        return ExportResult(False, "生成失败（工具内部出错）。请把下面“详细”中的内容发给技术人员。",
+                            detail=f"{type(exc).__name__}: {exc}；命令行可运行 python -m kit build "
+                                   f"{params_path} 查看")
+    files = tuple(p for p in result.outputs if p.suffix in SHOWN)
     if result.ok:
-        return ExportResult(True, f"已生成（{result.seconds:.1f} 秒）：", files)
-    if result.status == "invalid":
-        errors = "\n".join(f"· {p.where() + '：' if p.where() else ''}{p.message}"
-                           for p in result.problems if p.is_error)
-        return ExportResult(False, f"{result.error}请先改正以下错误（见“检查结果”）：\n{errors}")
-    cell = f"（出错位置：{result.failed_cell}）" if result.failed_cell else ""
-    return ExportResult(False, f"{result.error}{cell}", files)
+        what = "草稿（每页标注“草稿”，仅供审阅，不得发布）" if draft else "可发布的报告"
+        return ExportResult(True, f"已生成{what}（{result.seconds:.1f} 秒）：", files,
+                            detail="；".join(map(str, result.outputs)))
+    if result.status in ("invalid", "draft"):
+        refused = tuple(draft_problems(list(result.problems)))
+        why = "有错误" if any(p.is_error for p in refused) else "还有尚未按本年度改写的文字"
+        return ExportResult(False, f"这份报告{why}，是草稿，不能发布。请逐项处理下面列出的问题"
+                            "（点击可转到该处）；只想看排版效果，可点“生成草稿”。", refused=refused)
+    cell = f"出错位置：{result.failed_cell}；" if result.failed_cell else ""
+    return ExportResult(False, f"生成未完成：{result.error}", files, detail=cell)
 
 
-def links_html(files: tuple[Path, ...], base: Path) -> str:
-    """Anchors to the results, relative to ``base`` (the notebook's folder)."""
+def links_html(files: tuple[Path, ...], href: Callable[[Path], str]) -> str:
+    """Links that open the results in a new browser tab; ``href`` makes a file's address."""
     items = []
-    for file in files:
-        href = Path(os.path.relpath(file.resolve(), base.resolve())).as_posix()
+    for file in sorted(files, key=lambda f: ORDER.get(f.suffix, 9)):
         label = KINDS.get(file.suffix, file.name)
-        items.append(f'<li><a href="{escape(href)}" target="_blank">{escape(label)}：'
-                     f"{escape(href)}</a></li>")
-    return f"<ul>{''.join(items)}</ul>" if items else ""
+        items.append(f'<a href="{escape(href(file))}" target="_blank" rel="noopener">{escape(label)}</a>')
+    return f'<div class="kit-links">打开：{"".join(items)}</div>' if items else ""
+
+
+def relative_href(base: Path) -> Callable[[Path], str]:
+    """Addresses relative to ``base`` (JupyterLab: the notebook's folder)."""
+    return lambda file: Path(os.path.relpath(file.resolve(), base.resolve())).as_posix()

@@ -4,93 +4,89 @@
     ReportForm(params_dir="../params").show()
 
 The form is generated from the format model. All logic lives in
-:class:`~kit.form.state.FormState`; this module lays the widgets out and wires the buttons.
+:class:`~kit.form.state.FormState`; this module lays the widgets out and wires the buttons
+(:mod:`kit.form.actions`). The same form is the clerk's app (``python -m kit app``, in
+Voilà), where ``href`` turns a generated file into its allow-listed address.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 import ipywidgets as w
 from IPython.display import display
 
+from kit.base.problems import Problem
+from kit.form import clerk_text
+from kit.form.actions import Actions
 from kit.form.chooser import Chooser, parse_year
 from kit.form.debounce import Debouncer
-from kit.form.export import default_out_root, export, links_html
-from kit.form.fields import BASIC, problem_section
+from kit.form.export import (
+    FORMATS,
+    ExportResult,
+    default_out_root,
+    export,
+    links_html,
+    relative_href,
+)
+from kit.form.fields import BASIC, problem_key, problem_section
+from kit.form.preview import BASIC_TAB, preview_html
 from kit.form.state import FormError, FormState
 from kit.form.style import style_widget
 from kit.form.widgets import Page, basic_page, html, section_page
+from kit.form.yoy_panel import YoyPanel
 from kit.formats.common import REPORT_NAME
-from kit.params.model import ReportParams
-from kit.render.report_html import render_problems, render_report, render_section, render_title
-
-BASIC_TAB = "基本信息"
-
-
-def preview_html(params: ReportParams | None, page_id: str | None) -> str:
-    """The preview of one tab (``None``: the whole report), with a note on unreadable cells."""
-    if params is None:
-        return '<p class="kit-msg-error">基本信息不完整或有填写错误，暂时无法预览（见“检查结果”）。</p>'
-    if page_id is None:
-        text, tables = render_report(params), {t.id for t in params.format.tables}
-    elif page_id == BASIC:
-        text, tables = render_title(params), set()
-    else:
-        text, tables = render_section(params, page_id), {params.format.section(page_id).table}
-    if any(key[0] in tables for key in params.invalid):
-        text = '<p class="kit-msg-error">标红的格子填写有误，预览中暂按 0 显示。</p>' + text
-    return text
+from kit.params.outputs import OUTPUT_NAMES
+from kit.rules.draft import draft_problems
 
 
 class ReportForm:
-    """Choose a unit-year, edit prose and tables, see problems and a preview, save, export."""
+    """Choose a unit-year, edit prose and tables, see problems and a preview, save, publish."""
 
     def __init__(self, params_dir: str | Path = "params", county: str | None = None,
                  unit: str | None = None, year: int | None = None, debounce: float = 0.3,
-                 out_root: str | Path | None = None) -> None:
+                 out_root: str | Path | None = None,
+                 href: Callable[[Path], str] | None = None) -> None:
         self.root = Path(params_dir)
         self.out_root = Path(out_root) if out_root else default_out_root(self.root)
+        self.href = href or (lambda file: relative_href(Path.cwd())(file))  # the notebook's folder
         self.state: FormState | None = None
         self.pages: dict[str, Page] = {}
+        self.yoy: YoyPanel | None = None
         self._pending: tuple[str, str, str] | None = None
         self._refresh = Debouncer(debounce, self.refresh)
         self.chooser = Chooser(self.root, self.open)
-        self.status = html("", "kit-status")
-        self.save_button = w.Button(description="保存", icon="save", button_style="primary",
-                                    tooltip="写入参数文件（原文件先备份到 .backup/ 文件夹）")
-        self.export_button = w.Button(description="生成 HTML、PDF 和 Word", icon="file-pdf-o",
-                                      layout=w.Layout(width="15em"),
-                                      tooltip="与 python -m kit build 相同：先保存，再生成报告")
+        self.actions = Actions(self.save, lambda: self.export(draft=False),
+                               lambda: self.export(draft=True), self.next_year)
+        self.status = self.actions.status
+        self.save_button = self.actions.save_button
+        self.export_button = self.actions.publish_button
         self.reload_button = w.Button(description="重新载入（放弃我的修改）", button_style="info",
                                       layout=w.Layout(width="16em"))
         self.overwrite_button = w.Button(description="仍然覆盖（以表单为准）", button_style="danger",
                                          layout=w.Layout(width="16em"))
-        self.save_button.on_click(lambda _: self.save())
-        self.export_button.on_click(lambda _: self.export())
         self.reload_button.on_click(lambda _: self.reload())
         self.overwrite_button.on_click(lambda _: self.save(force=True))
         self.message = html("", "kit-alert")
         self.conflict = w.HBox([self.reload_button, self.overwrite_button],
                                layout=w.Layout(display="none"))
         self.notice = html("", "kit-notice")
-        self.links = w.Output()
         self.checks = html("", "kit-checks")
         self.full_preview = html("", "kit-preview")
         self.tabs = w.Tab()
         self.tabs.observe(lambda _: self._show_preview(), names="selected_index")
-        bar = w.HBox([self.status, self.save_button, self.export_button])
-        bar.add_class("kit-bar")
         self.widget = w.VBox([style_widget(), html(f'<div class="kit-h">{REPORT_NAME} · 填写'
                                                    "</div>", "kit-h"),
-                              self.chooser.widget, bar, self.message, self.conflict, self.links,
-                              self.notice, self.tabs])
+                              self.chooser.widget, self.actions.bar, self.message, self.conflict,
+                              self.actions.refusal, self.actions.links, self.notice, self.tabs,
+                              self.actions.detail])
         self.widget.add_class("kit-form")
         self._show_message("")
         first = (county, unit, year) if county and unit and year else self.chooser.first()
         if first is None:
-            self._show_message(f"{self.root} 中还没有参数文件。请在上方输入县、乡镇和年度，再点“打开”新建。")
+            self._show_message("还没有任何报告。请在上方输入县、乡镇和年度，再点“打开”新建。")
         else:
             self.chooser.select(*first)
             self.open(first[0], first[1], str(first[2]))
@@ -114,8 +110,19 @@ class ReportForm:
             self._show_message(str(exc))
             return
         self.state = state
+        self.chooser.select(county, unit, year)
         self._build()
         self._show_message("")
+
+    def next_year(self) -> None:
+        """Open the next year of the same unit (started from this year when it is new)."""
+        state = self.state
+        if state is None:
+            return
+        if state.dirty and not self.save():
+            return
+        unit = state.path.parent
+        self.open(unit.parent.name, unit.name, str(state.year + 1))
 
     def _build(self) -> None:
         state = self.state
@@ -123,10 +130,16 @@ class ReportForm:
         self.pages = {BASIC: basic_page(state, self._edited)}
         for section in state.format.sections:
             self.pages[section.id] = section_page(state, section, self._edited)
+        self.yoy = YoyPanel(state, self._yoy_changed)
+        general = self.pages.get("general")
+        if general is not None:  # after the section's heading and help
+            kids = list(general.widget.children)
+            general.widget.children = [kids[0], self.yoy.widget, *kids[1:]]
         self.tabs.children = [p.widget for p in self.pages.values()] + [
             w.VBox([self.checks]), w.VBox([self.full_preview])]
         self.tabs.selected_index = 0
-        self.links.outputs = ()
+        self.actions.show_refusal([], self._where, self.goto)
+        self._show_outputs()
         self.refresh()
 
     # ---- editing -------------------------------------------------------------------
@@ -138,6 +151,10 @@ class ReportForm:
         self._show_status()
         self._refresh()
 
+    def _yoy_changed(self) -> None:
+        self._show_status()
+        self.refresh()
+
     def refresh(self) -> None:
         """Show totals, problems (per field, per tab, in the list) and the visible preview."""
         state = self.state
@@ -147,26 +164,25 @@ class ReportForm:
         for page in self.pages.values():
             for editor in page.editors:
                 editor.refresh(by_key)
-        counts: dict[str, list[bool]] = {}
+        if self.yoy is not None:
+            self.yoy.refresh()
+        waiting = state.pending_ids()
+        counts: dict[str, list[Problem]] = {}
         for key, problems in by_key.items():
             for p in problems:
-                counts.setdefault(problem_section(p, key, state.format), []).append(p.is_error)
+                counts.setdefault(problem_section(p, key, state.format), []).append(p)
         titles = []
         for page_id in self.pages:
-            found = counts.get(page_id, [])
-            mark = f" ✖{sum(found)}" if any(found) else (f" ⚠{len(found)}" if found else "")
+            found = clerk_text.counts(counts.get(page_id, []), lambda p: id(p) in waiting)
             name = BASIC_TAB if page_id == BASIC else state.format.section(page_id).tab
-            titles.append(name + mark)
-        errors = sum(p.is_error for p in state.problems)
-        warnings = len(state.problems) - errors
-        flags = (f" ✖{errors}" if errors else "") + (f" ⚠{warnings}" if warnings else "")
-        titles += [f"检查结果{flags or ' ✓'}", "全文预览"]
+            titles.append(name + clerk_text.flags(found))
+        everything = clerk_text.counts(state.problems, lambda p: id(p) in waiting)
+        titles += [f"检查结果{clerk_text.flags(everything) or ' ✓'}", "全文预览"]
         if tuple(self.tabs.titles) != tuple(titles):
             self.tabs.titles = titles
         self.notice.value = escape(state.notice)
         self.notice.layout.display = "" if state.notice else "none"
-        self.checks.value = (render_problems(state.problems) or
-                             '<div class="kit-good">检查通过：没有发现问题。</div>')
+        self.checks.value = clerk_text.checks_html(state.problems, lambda p: id(p) in waiting)
         self._show_status()
         self._show_preview()
 
@@ -186,29 +202,51 @@ class ReportForm:
         state = self.state
         if state is None:
             return
-        errors = sum(p.is_error for p in state.problems)
-        warnings = len(state.problems) - errors
+        waiting = state.pending_ids()
+        found = clerk_text.counts(state.problems, lambda p: id(p) in waiting)
         flag = ('<span class="kit-status-dirty">● 有未保存的修改</span>' if state.dirty else
                 '<span class="kit-status-clean">✓ 已保存</span>')
-        check = f"检查：{errors} 个错误，{warnings} 个警告" if state.problems else "检查通过"
-        text = f"{flag}　文件：<b>{escape(str(state.path))}</b>　{check}"
+        unit = state.path.parent
+        text = (f"{flag}　<b>{escape(unit.parent.name)} {escape(unit.name)} {state.year} 年度</b>"
+                f"　检查：{escape(clerk_text.summary(found))}")
         if self.status.value != text:
             self.status.value = text
+        next_file = state.path.with_name(f"{state.year + 1}.yaml")
+        self.actions.set_next_year(state.year + 1, next_file.is_file())
 
-    def _show_message(self, text: str, good: bool = False, conflict: bool = False) -> None:
+    def _show_message(self, text: str, good: bool = False, conflict: bool = False,
+                      detail: str = "") -> None:
         self.message.value = escape(text)
         self.message.layout.display = "" if text else "none"
         for cls, on in (("kit-alert", not good), ("kit-good", good)):
             (self.message.add_class if on else self.message.remove_class)(cls)
         self.conflict.layout.display = "" if conflict else "none"
+        path = f"参数文件：{self.state.path}" if self.state is not None else ""
+        self.actions.show_detail([path, detail])
 
-    # ---- saving and exporting ------------------------------------------------------
+    def _where(self, problem: Problem) -> str:
+        """The tab a problem is shown on, by its title."""
+        state = self.state
+        assert state is not None
+        tab = problem_section(problem, problem_key(problem, state.params, set(state.texts)), state.format)
+        return BASIC_TAB if tab == BASIC else state.format.section(tab).tab
+
+    def goto(self, problem: Problem) -> None:
+        """Open the tab where a problem's field is."""
+        state = self.state
+        if state is None:
+            return
+        tab = problem_section(problem, problem_key(problem, state.params, set(state.texts)), state.format)
+        self.tabs.selected_index = list(self.pages).index(tab)
+
+    # ---- saving and publishing -----------------------------------------------------
 
     def save(self, force: bool = False) -> bool:
         if self.state is None:
             return False
         result = self.state.save(force=force)
-        self._show_message(result.message, good=result.ok, conflict=result.conflict)
+        self._show_message(result.message, good=result.ok, conflict=result.conflict,
+                           detail=result.detail)
         if result.ok:
             self.chooser.refresh()
             self.refresh()
@@ -229,18 +267,36 @@ class ReportForm:
         self.refresh()
         self._show_message("已重新载入文件的最新内容。", good=True)
 
-    def export(self) -> None:
+    def export(self, draft: bool = False) -> ExportResult | None:
+        """发布 (refused while the report is a draft) or 生成草稿 (stamped 草稿)."""
         state = self.state
         if state is None or (state.dirty and not self.save()):
+            return None
+        blocking = [] if draft else draft_problems(state.problems)
+        if blocking:  # the same rule as `kit build`: never publish a draft
+            result = ExportResult(False, "这份报告还是草稿，不能发布。请逐项处理下面列出的问题（点“转到”"
+                                  "可打开该处）；只想看排版效果，可点“生成草稿”。", refused=tuple(blocking))
+        else:
+            self._show_message("正在生成，通常需要几秒钟……", good=True)
+            unit = state.path.parent
+            result = export(state.path, unit.parent.name, unit.name, state.year, self.root,
+                            self.out_root, draft=draft)
+        self._show_message(result.message, good=result.ok, detail=result.detail)
+        self.actions.show_refusal(list(result.refused), self._where, self.goto)
+        self._show_outputs(result.files)
+        return result
+
+    def _show_outputs(self, files: tuple[Path, ...] = ()) -> None:
+        """Links to the generated files (those of an earlier build when nothing is passed)."""
+        state = self.state
+        if state is None:
             return
-        self._show_message("正在生成 HTML、PDF 和 Word，通常需要几秒钟……", good=True)
-        unit = state.path.parent
-        result = export(state.path, unit.parent.name, unit.name, state.year, self.root,
-                        self.out_root)
-        self._show_message(result.message, good=result.ok)
-        links = links_html(result.files, Path.cwd())
-        self.links.outputs = ({"output_type": "display_data", "metadata": {},
-                               "data": {"text/html": links, "text/plain": links}},) if links else ()
+        if not files:
+            unit = state.path.parent
+            folder = self.out_root / unit.parent.name / unit.name / str(state.year)
+            files = tuple(folder / OUTPUT_NAMES[f] for f in FORMATS
+                          if (folder / OUTPUT_NAMES[f]).is_file())
+        self.actions.show_links(links_html(files, self.href))
 
     # ---- display -------------------------------------------------------------------
 

@@ -189,6 +189,11 @@ class FormState:
             grouped.setdefault(problem_key(problem, self.params, keys), []).append(problem)
         return grouped
 
+    def pending_ids(self) -> set[int]:
+        """``id()`` of each problem found on a 待填写 field (see :meth:`pending`)."""
+        return {id(p) for key, found in self.problems_by_key().items() if self.pending(key)
+                for p in found}
+
     def total_text(self, table: Table, row_id: str, col_id: str) -> str:
         """A computed total as printed, or "？" while a cell it adds up is unreadable."""
         params = self.params

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
+from pathlib import Path
 
 import ipywidgets as w
 
 from kit.base.problems import Problem
+from kit.form.clerk_text import lines_html
 
 CSS = """
 <style>
@@ -31,6 +32,26 @@ CSS = """
 .kit-msgs .widget-html-content { line-height: 1.45; }
 .kit-msg-error { color: #c5221f; }
 .kit-msg-warning { color: #a05a00; }
+.kit-msg-pending { color: #3c5a85; }
+.kit-pending textarea, .kit-pending input { box-shadow: inset 0 0 0 2px #8fa8cc !important;
+  background: #f3f6fb !important; }
+.kit-grid > .kit-callout { height: 0 !important; min-height: 0 !important; overflow: visible;
+  z-index: 20; margin: 0 !important; pointer-events: none; align-self: start; }
+.kit-grid > .kit-callout > .widget-html-content { position: absolute; top: 0; left: 0;
+  max-width: 30em; white-space: normal; font-size: 12px; line-height: 1.4; padding: 4px 8px;
+  border-radius: 3px; background: #fff; border: 1px solid #d93025;
+  box-shadow: 0 2px 6px rgba(0,0,0,.25); }
+.kit-checks .kit-group { margin: 4px 0 8px; }
+.kit-checks li.kit-pending { color: #3c5a85; }
+.kit-details { color: #5f6368; font-size: 12px; margin-top: 8px; }
+.kit-details summary { cursor: pointer; }
+.kit-refusal { background: #fce8e6; border: 1px solid #e8a29b; border-radius: 4px; padding: 6px 10px; }
+.kit-refusal .widget-button { height: auto; min-height: 26px; white-space: normal; text-align: left;
+  line-height: 1.35; padding: 3px 8px; }
+.kit-links a { color: #1a0dab; margin-right: 1.2em; }
+.kit-yoy { background: #f6f9fe; border: 1px solid #c6d6ee; border-radius: 4px; padding: 4px 10px 8px;
+  margin: 6px 0; }
+.kit-date-hint { color: #5f6368; font-size: 13px; margin-left: 8px; white-space: nowrap; }
 .kit-form textarea { font-size: 14px; line-height: 1.6; font-family: inherit; }
 .kit-form .widget-textarea { width: auto !important; align-self: stretch; margin-right: 0; }
 .kit-form .widget-text.kit-line { width: auto; flex: 1 1 auto; }
@@ -40,11 +61,12 @@ CSS = """
 .kit-form input, .kit-form textarea, .kit-form select, .kit-form button, .kit-form label,
 .kit-form .lm-TabBar-tab, .kit-form .lm-TabBar-tabLabel {
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif !important; }
-.kit-form .widget-tab > .lm-TabBar .lm-TabBar-content { flex-wrap: wrap; }
+.kit-form .widget-tab > .lm-TabBar { overflow-x: auto; overflow-y: hidden; }
+.kit-form .widget-tab > .lm-TabBar .lm-TabBar-content { flex-wrap: nowrap; }
 .kit-form .jp-RenderedHTMLCommon { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
   padding-top: 0; }
-.kit-form .widget-tab > .lm-TabBar .lm-TabBar-tab { flex: 0 0 auto; min-width: 5em;
-  max-width: none; font-size: 13px; padding: 0 12px; }
+.kit-form .widget-tab > .lm-TabBar .lm-TabBar-tab { flex: 0 0 auto; min-width: 0;
+  max-width: none; font-size: 13px; padding: 0 9px; }
 .kit-form .widget-tab > .lm-TabBar .lm-TabBar-tab.lm-mod-current { font-weight: bold; }
 .kit-grid { border-top: 1px solid #5f6368; border-left: 1px solid #5f6368; margin: 6px 0;
   grid-gap: 0 !important; background: #fff; }
@@ -64,18 +86,34 @@ CSS = """
 .kit-grid > .kit-gt > .widget-html-content { justify-content: flex-end; font-weight: bold;
   font-size: 14px; padding-right: 8px; }
 .kit-grid > .kit-gt.kit-bad { background: #fdecea; box-shadow: inset 0 0 0 2px #d93025; }
-.kit-preview { border: 1px solid #dadce0; background: #fff; padding: 8px 24px; margin-top: 6px;
+.kit-preview { border: 1px solid #dadce0; background: #ecebe8; padding: 12px 8px; margin-top: 6px;
   max-height: 640px; overflow: auto; }
-.kit-preview .kit-doc { font-family: "Noto Serif CJK SC", serif; font-size: 15px; line-height: 1.8; }
-.kit-preview .kit-title { text-align: center; font-size: 20px; }
-.kit-preview .kit-h1 { font-family: "Noto Sans CJK SC", sans-serif; font-size: 15px; margin: 4px 0; }
-.kit-preview .kit-h2 { font-size: 15px; margin: 2px 0; }
-.kit-preview .kit-p { text-indent: 2em; margin: 0; }
-.kit-preview table.kit-table { border-collapse: collapse; font-size: 12px; margin: 6px auto; }
-.kit-preview .kit-table th, .kit-preview .kit-table td { border: 1px solid #000; padding: 2px 4px;
-  font-weight: normal; text-align: center; }
-.kit-preview .kit-table td.kit-num { text-align: right; min-width: 2.2em; }
-.kit-preview .kit-table thead th { min-width: 2.6em; }
+/* The preview is set like the printed page: the report's fonts and indents, and a column as
+   wide as A4's 156 mm text block at 16 px type (27.6 characters), so lines break where the
+   PDF's do. */
+.kit-preview .kit-doc { box-sizing: content-box; width: 27.64em; margin: 0 auto; padding: 1.2em 1.6em;
+  background: #fff; box-shadow: 0 1px 3px rgba(0,0,0,.2); font-family: var(--kit-font-body);
+  font-size: 16px; line-height: 1.9; color: #000; }
+.kit-preview .kit-doc + .kit-doc { margin-top: 0; }
+.kit-preview .kit-title { font-family: var(--kit-font-title); font-weight: 700; font-size: 22px;
+  line-height: 1.5; text-align: center; text-wrap: balance; margin: 0 0 1em; }
+.kit-preview .kit-title-part { display: inline-block; }
+.kit-preview .kit-h1, .kit-preview .kit-h2, .kit-preview .kit-h3, .kit-preview .kit-h4 {
+  font-size: 16px; line-height: 1.9; text-indent: 2em; margin: 0; font-weight: normal; }
+.kit-preview .kit-h1 { font-family: var(--kit-font-heading); }
+.kit-preview .kit-h2 { font-family: var(--kit-font-kai); }
+.kit-preview .kit-h3 { font-weight: bold; }
+.kit-preview .kit-p { text-indent: 2em; text-align: justify; margin: 0; overflow-wrap: anywhere; }
+.kit-preview .kit-date { text-align: right; text-indent: 0; margin: 1em 0 0; }
+.kit-preview table.kit-table { border-collapse: collapse; width: 100%; font-size: 12px;
+  line-height: 1.45; text-indent: 0; margin: 0.5em 0 1em; border: 1px solid #000; }
+.kit-preview .kit-table caption { font-family: var(--kit-font-heading); padding-bottom: 0.4em; }
+.kit-preview .kit-table th, .kit-preview .kit-table td { border: 1px solid #000; padding: 0.25em 0.2em;
+  font-weight: normal; text-align: center; vertical-align: middle; }
+.kit-preview .kit-table thead th { font-weight: bold; min-width: 2em; }
+.kit-preview .kit-table th.kit-label { text-align: left; }
+.kit-preview .kit-table td.kit-num { text-align: center; white-space: nowrap; }
+.kit-preview .kit-table:has(tr > :nth-child(12)) { font-size: 10.5px; }
 .kit-checks ul { margin: 4px 0; padding-left: 20px; }
 .kit-checks h4 { margin: 4px 0; }
 .kit-checks li.kit-error { color: #c5221f; }
@@ -84,15 +122,30 @@ CSS = """
 """
 
 
+REPORT_CSS = (Path(__file__).resolve().parents[1] / "export" / "templates" / "kit_report" / "static"
+              / "kit_report.css")
+
+
+def report_fonts() -> str:
+    """The published report's font variables (its ``:root`` block), for the previews."""
+    text = REPORT_CSS.read_text(encoding="utf-8")
+    start = text.index(":root {")
+    return ".kit-preview " + text[start + len(":root "):text.index("}", start) + 1]
+
+
 def style_widget() -> w.HTML:
     """The style sheet, as a widget placed once in the form."""
-    return w.HTML(CSS, layout=w.Layout(display="none"))
+    css = CSS.replace("</style>", report_fonts() + "\n</style>")
+    return w.HTML(css, layout=w.Layout(display="none"))
 
 
-def mark(widget: w.DOMWidget, problems: list[Problem]) -> None:
-    """Outline a widget red (errors) or orange (warnings) and put the messages in its tooltip."""
-    errors = any(p.is_error for p in problems)
-    for cls, on in (("kit-bad", errors), ("kit-warn", bool(problems) and not errors)):
+def mark(widget: w.DOMWidget, problems: list[Problem], pending: bool = False) -> None:
+    """Outline a widget red (errors), orange (warnings) or blue-grey (待填写: a field not
+    filled in yet, whatever is found on it) and put the messages in its tooltip."""
+    errors = any(p.is_error for p in problems) and not pending
+    classes = (("kit-bad", errors), ("kit-warn", bool(problems) and not errors and not pending),
+               ("kit-pending", pending and bool(problems)))
+    for cls, on in classes:
         if on and cls not in widget._dom_classes:
             widget.add_class(cls)
         elif not on and cls in widget._dom_classes:
@@ -102,12 +155,6 @@ def mark(widget: w.DOMWidget, problems: list[Problem]) -> None:
         widget.tooltip = tip
 
 
-def messages_html(problems: list[Problem], where: bool = False) -> str:
+def messages_html(problems: list[Problem], where: bool = False, pending: bool = False) -> str:
     """Small coloured lines, one per problem, for under a field or a table."""
-    lines = []
-    for p in sorted(problems, key=lambda p: not p.is_error):
-        cls = "kit-msg-error" if p.is_error else "kit-msg-warning"
-        place = f"{p.where()}：" if where and p.where() else ""
-        lines.append(f'<div class="{cls}">{"✖" if p.is_error else "⚠"} {p.severity.value}：'
-                     f"{escape(place + p.message)}</div>")
-    return "".join(lines)
+    return lines_html(problems, pending=pending, where=where)

@@ -50,6 +50,7 @@ class TableGrid:
         self.state = state
         self.table = table
         self.inputs: dict[str, w.Text] = {}
+        self.last_edited: str | None = None
         self.totals: dict[str, w.HTML] = {}
         lines = (*table.head, *table.body)
         placed = place(lines)
@@ -61,6 +62,13 @@ class TableGrid:
         children = [self._widget(cell, id(cell) in left, on_edit,
                                  w.Layout(grid_area=f"{r + 1} / {c + 1} / span {rs} / span {cs}"))
                     for cell, r, c, rs, cs in placed]
+        self.columns = max(c + cs for _, _, c, _, cs in placed)
+        self.places = {cell_key(table.id, cell.row, cell.col): (r, c) for cell, r, c, _, _ in placed
+                       if isinstance(cell, ValueCell)}
+        # the message of the cell just edited, right under that cell (over the next row)
+        self.callout = w.HTML(layout=w.Layout(display="none"))
+        self.callout.add_class("kit-callout")
+        children.append(self.callout)
         self.grid = w.GridBox(children, layout=w.Layout(
             grid_template_columns=" ".join(column_widths(placed)), width="100%"))
         self.grid.add_class("kit-grid")
@@ -94,9 +102,13 @@ class TableGrid:
         box.add_class("kit-gc")
         box.add_class("kit-gi")
         box.add_class("kit-key-" + key.replace(".", "-"))
-        box.observe(lambda change, key=key: on_edit(key, change["new"]), names="value")
+        box.observe(lambda change, key=key: self._edited(on_edit, key, change["new"]), names="value")
         self.inputs[key] = box
         return box
+
+    def _edited(self, on_edit: OnEdit, key: str, text: str) -> None:
+        self.last_edited = key  # its message shows beside it until another cell is edited
+        on_edit(key, text)
 
     def refresh(self, by_key: dict[str | None, list[Problem]]) -> None:
         """Recompute the totals; mark cells with problems and list them under the grid."""
@@ -107,13 +119,32 @@ class TableGrid:
             if total.value != html:
                 total.value = html
         shown: list[Problem] = []
+        waiting: list[Problem] = []
         for key, widget in (*self.inputs.items(), *self.totals.items()):
             problems = by_key.get(key, [])
-            mark(widget, problems)
-            shown += problems
-        html = messages_html(shown, where=True)
+            pending = self.state.pending(key)
+            mark(widget, problems, pending)
+            (waiting if pending else shown).extend(problems)
+        self._callout(by_key)
+        html = messages_html(shown, where=True) + messages_html(waiting, where=True, pending=True)
         if self.messages.value != html:
             self.messages.value = html
+
+    def _callout(self, by_key: dict[str | None, list[Problem]]) -> None:
+        """Show the problems of the cell just edited right below it."""
+        key = self.last_edited
+        problems = by_key.get(key, []) if key is not None else []
+        if not problems or key not in self.places:
+            self.callout.layout.display = "none"
+            return
+        row, col = self.places[key]
+        area = f"{row + 2} / {col + 1} / span 1 / span {max(self.columns - col, 1)}"
+        html = messages_html(problems, pending=self.state.pending(key))
+        if self.callout.value != html:
+            self.callout.value = html
+        if self.callout.layout.grid_area != area:
+            self.callout.layout.grid_area = area
+        self.callout.layout.display = ""
 
     def set_value(self) -> None:
         """Show the state's text in every input (after a reload)."""

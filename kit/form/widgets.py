@@ -59,8 +59,6 @@ class FieldEditor:
         value = state.get(key)
         if options:
             self.input: w.DOMWidget = w.Dropdown(options=options, value=value if value in options else None)
-        elif key == "published":
-            self.input = w.DatePicker(value=_date(value))
         else:
             self.input = w.Text(value=value, placeholder=placeholder, disabled=disabled,
                                 continuous_update=True)
@@ -70,18 +68,24 @@ class FieldEditor:
         self.messages = html("", "kit-msgs")
         label_widget = html(escape(label), "kit-flabel")
         label_widget.layout = w.Layout(width="7em", flex="0 0 7em")
-        self.widget = w.VBox([w.HBox([label_widget, self.input],
-                                     layout=w.Layout(max_width=width, align_items="center")),
+        # a date is typed as YYYY-MM-DD (a browser's date picker shows the computer's locale,
+        # e.g. mm/dd/yyyy); the hint beside it reads it back as 年月日
+        self.hint = html(date_hint(value), "kit-date-hint") if key in DATE_KEYS else None
+        line = [label_widget, self.input] + ([self.hint] if self.hint is not None else [])
+        self.widget = w.VBox([w.HBox(line, layout=w.Layout(max_width=width, align_items="center",
+                                                           flex_flow="row wrap")),
                               self.messages])
 
     def refresh(self, by_key: ByKey) -> None:
         problems = by_key.get(self.key, [])
-        mark(self.input, problems)
-        _set(self.messages, messages_html(problems))
+        pending = self.state.pending(self.key)
+        mark(self.input, problems, pending)
+        _set(self.messages, messages_html(problems, pending=pending))
+        if self.hint is not None:
+            _set(self.hint, date_hint(self.state.get(self.key)))
 
     def set_value(self) -> None:
-        value = self.state.get(self.key)
-        self.input.value = _date(value) if isinstance(self.input, w.DatePicker) else value
+        self.input.value = self.state.get(self.key)
 
 
 class ProseEditor:
@@ -111,8 +115,9 @@ class ProseEditor:
 
     def refresh(self, by_key: ByKey) -> None:
         problems = by_key.get(self.key, [])
-        mark(self.area, problems)
-        _set(self.messages, messages_html(problems))
+        pending = self.state.pending(self.key)
+        mark(self.area, problems, pending)
+        _set(self.messages, messages_html(problems, pending=pending))
 
     def set_value(self) -> None:
         self.area.value = self.state.get(self.key)
@@ -148,7 +153,8 @@ def basic_page(state: FormState, on_edit: OnEdit) -> Page:
         for key in UNIT_KEYS]
     title = FieldEditor(state, "title", schema.key("title").label, on_edit,
                         placeholder=f"留空则自动使用：{auto or '单位名称+年度+' + state.format.report_name}")
-    published = FieldEditor(state, "published", schema.key("published").label, on_edit, width="32em")
+    published = FieldEditor(state, "published", schema.key("published").label, on_edit,
+                            placeholder=DATE_PLACEHOLDER, width="36em")
     preamble = ProseEditor(state, "preamble", on_edit, rows=4)
     contact = ProseEditor(state, "contact", on_edit, rows=2,
                           placeholder="如：联系人、电话、地址（可不填）")
@@ -205,11 +211,19 @@ def _breakdown(state: FormState, on_edit: OnEdit, children: list[w.Widget]) -> l
     return [total, items]
 
 
-def _date(text: str) -> date | None:
+DATE_KEYS = frozenset({"published"})
+DATE_PLACEHOLDER = "YYYY-MM-DD，如 2023-01-20"
+
+
+def date_hint(text: str) -> str:
+    """A typed date read back as 年月日 ("2023年1月20日"), or how to type it."""
     try:
-        return date.fromisoformat(text) if text else None
+        day = date.fromisoformat(text.strip()) if text.strip() else None
     except ValueError:
-        return None
+        return "请按 YYYY-MM-DD 填写，如 2023-01-20"
+    if day is None:
+        return "按 YYYY-MM-DD 填写"
+    return f"即 {day.year}年{day.month}月{day.day}日"
 
 
 def _text(value: object) -> str:

@@ -29,8 +29,9 @@ REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-NO_NEWS = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
-                                                            "checkForUpdates": False}}
+#: the project's JupyterLab settings (./dev.sh setup installs them into .venv): Chinese, no news
+PROJECT_SETTINGS = json.loads((REPO / "kit/form/app_share/lab/settings/overrides.d/kit.json")
+                              .read_text(encoding="utf-8"))
 FILE = Path("params/襄垣县/下良镇/2021.yaml")
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
@@ -57,7 +58,7 @@ def lab_server(root: Path, tmp: Path) -> Iterator[str]:
     """Run JupyterLab on ``root``; yield its URL with the token; always stop it."""
     settings = tmp / "app-settings"
     settings.mkdir(parents=True, exist_ok=True)
-    (settings / "overrides.json").write_text(json.dumps(NO_NEWS), encoding="utf-8")
+    (settings / "overrides.json").write_text(json.dumps(PROJECT_SETTINGS), encoding="utf-8")
     env = dict(os.environ)
     for name, sub in (("JUPYTER_CONFIG_DIR", "config"), ("JUPYTERLAB_SETTINGS_DIR", "user-settings"),
                       ("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTER_DATA_DIR", "data"),
@@ -114,10 +115,11 @@ def open_form(page, url: str) -> None:
     """Open the notebook, wait for the kernel, run all cells, wait for the form."""
     page.goto(url)
     page.locator(".jp-Notebook").wait_for()
-    page.locator("text=Idle >> visible=true").first.wait_for(timeout=30_000)
+    page.locator("text=空闲 >> visible=true").first.wait_for(timeout=30_000)  # zh-CN "Idle"
     page.locator(".jp-Notebook").click()
-    page.locator(".lm-MenuBar-item", has_text="Run").click()
-    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+    # what the notebook's instructions say: 运行 → 运行所有单元格
+    page.locator(".lm-MenuBar-item", has_text="运行").first.click()
+    page.locator(".lm-Menu-item", has_text="运行所有单元格").first.click()
     page.locator(".kit-form").wait_for(timeout=30_000)
     page.locator(".kit-status").get_by_text("已保存").wait_for()
 
@@ -142,7 +144,7 @@ def test_typing_in_the_form_and_saving_changes_the_params_file(tmp_path):
         page.locator(".kit-status").get_by_text("有未保存的修改").wait_for()
         page.get_by_role("button", name="保存").click()
         page.locator(".kit-status").get_by_text("已保存").wait_for()
-        page.get_by_text("已保存到").wait_for()
+        page.get_by_text("已保存。").wait_for()
         if os.environ.get("KIT_SCREENSHOTS"):  # for looking at the form as a clerk sees it
             page.screenshot(path=str(Path(os.environ["KIT_SCREENSHOTS"]) / "form.png"))
     assert path.read_bytes() != before

@@ -7,7 +7,7 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
-from kit.form.export import ExportResult, links_html
+from kit.form.export import ExportResult, links_html, relative_href
 from kit.form.fields import cell_key
 from kit.form.report_form import ReportForm
 from kit.formats import FORMAT_2019, FORMAT_2021
@@ -49,7 +49,7 @@ def test_typing_and_saving_writes_the_params_file(form, root):
     form.widget_for("unit.kind").value = "乡"
     assert "有未保存的修改" in form.status.value
     form.save_button.click()
-    assert "已保存到" in form.message.value and "✓ 已保存" in form.status.value
+    assert "已保存。" in form.message.value and "✓ 已保存" in form.status.value
     params, _ = load_params(path_2021(root))
     assert params is not None
     assert params.input_value("applications", "received", "natural") == 2
@@ -117,7 +117,7 @@ def test_a_conflicting_save_is_refused_then_reload_or_overwrite(form, root):
     path.write_text(theirs + "# 又改了\n", encoding="utf-8")
     form.save_button.click()
     form.overwrite_button.click()
-    assert "已保存到" in form.message.value and form.conflict.layout.display == "none"
+    assert "已保存。" in form.message.value and form.conflict.layout.display == "none"
     params, _ = load_params(path)
     assert params is not None and params.contact == "联系人：王五"
 
@@ -156,7 +156,7 @@ def test_wrong_names_and_years_are_explained(form):
 
 def test_an_empty_params_folder_says_what_to_do(tmp_path):
     form = ReportForm(params_dir=tmp_path / "params", debounce=0)
-    assert form.state is None and "还没有参数文件" in form.message.value
+    assert form.state is None and "还没有任何报告" in form.message.value
 
 
 def test_a_2019_format_year_gets_its_own_tables(root):
@@ -170,21 +170,21 @@ def test_export_saves_first_and_links_the_results(form, root, monkeypatch, tmp_p
     out = tmp_path / "outputs" / COUNTY / UNIT / "2021"
     calls = []
 
-    def fake_export(path, county, unit, year, params_dir, out_root):
-        calls.append((path.read_text(encoding="utf-8"), county, unit, year))
+    def fake_export(path, county, unit, year, params_dir, out_root, draft):
+        calls.append((path.read_text(encoding="utf-8"), county, unit, year, draft))
         return ExportResult(True, "已生成：", (out / "report.html", out / "report.pdf"))
 
     monkeypatch.setattr("kit.form.report_form.export", fake_export)
     monkeypatch.chdir(tmp_path / "params")
     form.widget_for("contact").value = "联系人：赵六"
     form.export_button.click()
-    assert calls and "联系人：赵六" in calls[0][0] and calls[0][1:] == (COUNTY, UNIT, 2021)
-    html = form.links.outputs[0]["data"]["text/html"]
+    assert calls and "联系人：赵六" in calls[0][0] and calls[0][1:] == (COUNTY, UNIT, 2021, False)
+    html = form.actions.links.value
     assert 'href="../outputs/襄垣县/下良镇/2021/report.pdf"' in html and "打印版（PDF）" in html
 
 
 def test_links_are_relative_to_the_notebook_folder(tmp_path):
-    html = links_html((tmp_path / "outputs" / "a" / "report.html",), tmp_path / "notebooks")
+    html = links_html((tmp_path / "outputs" / "a" / "report.html",), relative_href(tmp_path / "notebooks"))
     assert 'href="../outputs/a/report.html"' in html
 
 

@@ -1,0 +1,42 @@
+"""The clerk's app: the drafting form as a web page without code (Voilà), in Chinese.
+
+``python -m kit app`` (:mod:`kit.cli.app`) starts Voilà on ``notebooks/app.ipynb``, whose one
+cell calls :func:`clerk_app`. The server tells the kernel where the params and the outputs
+are through environment variables; generated files open through Voilà's allow-listed file
+route (``voila/files/…``, relative to the served folder), nothing else on disk is served.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from kit.form.report_form import ReportForm
+
+#: Set by ``python -m kit app`` for the kernel of the app's notebook.
+PARAMS_VAR, OUT_VAR, SERVED_VAR = "KIT_APP_PARAMS", "KIT_APP_OUTPUTS", "KIT_APP_SERVED"
+FILES_ROUTE = "voila/files/"
+#: Files the app may serve, relative to the served folder (the outputs folder): a report's
+#: HTML, PDF and Word, nothing else (no params, notebooks or anything a clerk did not make).
+ALLOWED = (r"[^/]+/[^/]+/\d{4}/report\.(html|pdf|docx)", r"[^/]+/[^/]+/\d{4}/report-pdfa\.pdf")
+DENIED = (r".*(^|/)\..*",)  # hidden files and folders, whatever their name
+
+
+def file_href(served: Path):
+    """The address of a generated file under ``served``, relative to the app's page."""
+    def href(file: Path) -> str:
+        relative = Path(os.path.relpath(file.resolve(), served.resolve())).as_posix()
+        return FILES_ROUTE + quote(relative)
+    return href
+
+
+def clerk_app(params_dir: str | Path | None = None, out_root: str | Path | None = None,
+              ) -> ReportForm:
+    """The form, configured from the server's environment (or the arguments)."""
+    params = Path(params_dir or os.environ.get(PARAMS_VAR) or "params")
+    out = Path(out_root or os.environ.get(OUT_VAR) or params.resolve().parent / "outputs")
+    served = Path(os.environ.get(SERVED_VAR) or out)
+    form = ReportForm(params_dir=params, out_root=out, href=file_href(served))
+    form.widget.add_class("kit-app")
+    return form
