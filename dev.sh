@@ -3,6 +3,7 @@
 #
 #   ./dev.sh example   set up, then build the built-in example report into outputs/
 #   ./dev.sh test      set up, then run ruff, lint-imports and the whole test suite (extra args go to pytest)
+#   ./dev.sh app       set up, then open the clerk's form in the browser (python -m kit app)
 #   ./dev.sh setup     only set up
 #
 # Set-up is idempotent and quick when already done:
@@ -11,7 +12,8 @@
 #   (b) .venv with Python 3.11+, `pip install -r requirements.txt` only when requirements.txt
 #       changed, `pip install --no-deps -e .` only when pyproject.toml changed (sha256 stamps
 #       inside .venv), then rfc3987-syntax removed (2 s of import at every Jupyter tool start);
-#   (c) the Jupyter kernel "python3" checked to run the venv's Python.
+#   (c) the Jupyter kernel "python3" checked to run the venv's Python;
+#   (d) JupyterLab set to Chinese for this venv; the PDF fonts built once.
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")"
@@ -35,6 +37,7 @@ usage() {
     cat >&2 <<'EOF'
 usage: ./dev.sh example        build the example report (襄垣县下良镇 2021) into outputs/
        ./dev.sh test [ARGS]    run ruff and pytest (ARGS are passed to pytest)
+       ./dev.sh app [ARGS]     open the clerk's form in the browser (ARGS go to python -m kit app)
        ./dev.sh setup          only install what is needed
 EOF
     exit 2
@@ -251,11 +254,23 @@ setup_fonts() {
     "$VPY" -m kit.export.font_build || die "could not build the PDF fonts (see the message above)"
 }
 
+# JupyterLab in Chinese by default (jupyterlab-language-pack-zh-CN is in requirements.txt):
+# the project's settings overrides go where JupyterLab reads them for this venv.
+LAB_OVERRIDES=kit/form/app_share/lab/settings/overrides.d/kit.json
+setup_lab_settings() {
+    local target="$VENV/share/jupyter/lab/settings/overrides.d/kit.json"
+    if ! cmp -s "$LAB_OVERRIDES" "$target"; then
+        mkdir -p "$(dirname "$target")"
+        cp "$LAB_OVERRIDES" "$target"
+    fi
+}
+
 setup() {
     pick_python
     setup_debian
     setup_venv
     setup_kernel
+    setup_lab_settings
     setup_fonts
 }
 
@@ -296,5 +311,6 @@ case $command in
     example) [[ $# -eq 0 ]] || usage; cmd_example ;;
     test) cmd_test "$@" ;;
     setup) [[ $# -eq 0 ]] || usage; setup; log "setup done ($VENV)" ;;
+    app) setup; exec "$VPY" -m kit app "$@" ;;
     *) usage ;;
 esac

@@ -1,4 +1,4 @@
-"""The command line: ``python -m kit check|new|build|summary|yoy``.
+"""The command line: ``python -m kit app|check|new|build|summary|yoy|…``.
 
 This is the only place where problems become exit codes: 0 when fine, 1 when any 错误 was
 found or a step failed, 2 for a usage error, 130 when interrupted. Each sub-command is a
@@ -21,6 +21,7 @@ from kit.formats.common import REPORT_NAME
 
 #: command → (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "app": ("kit.cli.app", "打开填写表单（在浏览器中填写、检查、生成报告，不需要写代码）"),
     "check": ("kit.cli.check", "检查参数文件：格式、勾稽关系和内容要求"),
     "new": ("kit.cli.new", "为新的年度创建参数文件（有上年文件时据此预填）"),
     "build": ("kit.cli.build", "生成报告：运行模板笔记本，导出 HTML（和 PDF）"),

@@ -10,11 +10,10 @@ import docx
 import nbformat
 import pdfplumber
 import pytest
+from batch_helpers import build
 
 from kit.cli.main import main
 from kit.render.draft import NOTICE, STAMP
-
-from batch_helpers import build
 
 REPO = Path(__file__).resolve().parents[2]
 PARAMS = REPO / "params"

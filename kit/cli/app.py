@@ -1,0 +1,105 @@
+"""``python -m kit app``: the clerk's drafting form as a local web app (Voilà), no code shown.
+
+Serves ``notebooks/app.ipynb`` with Voilà on 127.0.0.1 only and opens the browser on it
+(Voilà's root is the outputs folder; the notebook is copied into its hidden ``.kit-app``). It
+works offline: the kit's own Voilà template (``kit/form/app_share``) drops the lab
+template's CDN links (Voilà's bundle already carries the icons). Of the files on disk only
+the reports' HTML, PDF and Word under the outputs folder are served (Voilà's file
+allow-list, :data:`kit.form.app.ALLOWED`). Stop it with Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import sys
+from pathlib import Path
+
+from kit.base.atomic import write_text
+from kit.base.errors import KitError
+from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOK = REPO / "notebooks" / "app.ipynb"
+SHARE = REPO / "kit" / "form" / "app_share"  # jupyter data folder with the "kit" Voilà template
+DEFAULT_PORT = 8866
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录（默认 params/）")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="输出目录（默认 outputs/）")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
+                        help=f"端口（默认 {DEFAULT_PORT}；被占用时自动另选一个）")
+    parser.add_argument("--no-browser", action="store_true", help="不自动打开浏览器")
+
+
+def free_port(wanted: int) -> int:
+    """``wanted`` when nothing listens on it at 127.0.0.1, otherwise a free port."""
+    for port in (wanted, 0):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    msg = "找不到可用的端口。"
+    raise OSError(msg)
+
+
+def voila_config(params: Path, out: Path, port: int, browser: bool):
+    from traitlets.config import Config
+
+    from kit.form.app import ALLOWED, DENIED
+
+    config = Config()
+    config.Voila.ip = "127.0.0.1"
+    config.Voila.port = port
+    config.Voila.port_retries = 0
+    config.Voila.open_browser = browser
+    config.Voila.root_dir = str(out)
+    config.Voila.log_level = "WARN"
+    config.FileContentsManager.allow_hidden = True  # the page's notebook is in .kit-app/
+    config.VoilaConfiguration.template = "kit"
+    config.VoilaConfiguration.theme = "light"
+    config.VoilaConfiguration.show_tracebacks = False
+    config.VoilaConfiguration.file_allowlist = list(ALLOWED)
+    config.VoilaConfiguration.file_denylist = list(DENIED)
+    return config
+
+
+def run(args: argparse.Namespace) -> int:
+    from kit.form.app import OUT_VAR, PARAMS_VAR, SERVED_VAR
+
+    params, out = args.params.resolve(), args.out.resolve()
+    if not params.is_dir():
+        print(f"找不到参数目录 {args.params}。请在本工具的目录中运行，或用 --params 指定参数目录。",
+              file=sys.stderr)
+        return 2
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        page = served_notebook(out)
+        port = free_port(args.port)
+    except (OSError, KitError) as exc:
+        print(f"无法启动填写表单：{exc}请检查输出目录 {args.out} 是否可写，或用 --port 指定端口。",
+              file=sys.stderr)
+        return 1
+    os.environ.update({PARAMS_VAR: str(params), OUT_VAR: str(out), SERVED_VAR: str(out)})
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        [str(SHARE), *filter(None, [os.environ.get("JUPYTER_PATH")])])
+    from voila.app import Voila
+
+    print(f"填写表单已启动：http://127.0.0.1:{port}/\n"
+          "（如浏览器没有自动打开，请复制上面的地址到浏览器中打开；用完后在本窗口按 Ctrl+C 停止。）",
+          flush=True)
+    Voila.launch_instance(argv=[str(page)], config=voila_config(params, out, port,
+                                                                not args.no_browser))
+    return 0
+
+
+def served_notebook(out: Path) -> Path:
+    """The app's notebook copied into ``<out>/.kit-app/`` (Voilà serves only notebooks inside
+    its root, the outputs folder; the file route never serves hidden folders)."""
+    target = out / ".kit-app" / NOTEBOOK.name
+    write_text(target, NOTEBOOK.read_text(encoding="utf-8"))
+    return target

@@ -1,0 +1,194 @@
+"""End to end: the clerk's app (``python -m kit app``, Voilà) in headless Chromium.
+
+One server for the module, started exactly as the README says (with ``--no-browser`` and a
+free port), on a copy of params/. The clerk opens the app, starts the next year, types a
+cell (the live check answers under the cell) and a paragraph, saves, tries to publish with
+markers left (refused, with a list that opens each place), rewrites the rest, publishes and
+opens the PDF through its link. No request may leave 127.0.0.1, and only the reports'
+files are served. With KIT_SCREENSHOTS=<dir> the steps are saved as PNG files there.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import suppress
+from pathlib import Path
+
+import pytest
+
+from kit.params.loader import load_params
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+COUNTY, UNIT = "襄垣县", "下良镇"
+#: every paragraph a new year carries over with the 【请按本年度情况改写】 marker, by tab
+REWRITE = {
+    "一 总体情况": ["sections-general-text", "sections-general-proactive-text",
+                "sections-general-management-text", "sections-general-platform-text",
+                "sections-general-oversight-text"],
+    "五 问题与改进": ["sections-problems-problems-text", "sections-problems-improvements-text"],
+    "六 其他事项": ["sections-other-text"],
+}
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium")]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """``python -m kit app`` on a copy of params/: yields (its URL, the working folder)."""
+    root = tmp_path_factory.mktemp("app")
+    shutil.copytree(REPO / "params", root / "params")
+    port = _free_port()
+    log = (root / "app.log").open("wb")
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(root / "runtime"),
+               JUPYTER_DATA_DIR=str(root / "data"), IPYTHONDIR=str(root / "ipython"))
+    proc = subprocess.Popen([sys.executable, "-m", "kit", "app", "--no-browser", "--port", str(port),
+                             "--params", str(root / "params"), "--out", str(root / "outputs")],
+                            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url + "voila/static/voila.js", timeout=2):
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("the app did not start:\n" + (root / "app.log").read_text())
+                time.sleep(0.3)
+        yield url, root
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        with suppress(ProcessLookupError):
+            os.killpg(proc.pid, 9)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def shot(page, name: str) -> None:
+    folder = os.environ.get("KIT_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / f"app-{name}.png"))
+
+
+def tab(page, name: str) -> None:
+    page.locator(".lm-TabBar-tab", has_text=name).first.click()
+
+
+def test_the_app_from_new_year_to_published_pdf(app, browser):
+    url, root = app
+    page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    page.set_default_timeout(30_000)
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")) else None)
+    page.goto(url)
+    page.locator(".kit-form").wait_for(timeout=90_000)
+    assert "import" not in page.inner_text("body")  # no code cell, no notebook chrome
+    tabs = page.locator(".widget-tab > .lm-TabBar").bounding_box()
+    tab_height = page.locator(".lm-TabBar-tab").first.bounding_box()["height"]
+    assert tabs["height"] < 2 * tab_height, "the tab bar wraps at 1366 px"
+    shot(page, "1-open")
+
+    page.locator(".kit-act-next").click()  # 开始 2022 年度
+    page.locator(".kit-status", has_text="2022 年度").wait_for()
+    status = page.locator(".kit-status").inner_text()
+    assert "待填写" in status and "错误" not in status, status
+    assert page.locator(".kit-key-published input").get_attribute("placeholder").startswith("YYYY-MM-DD")
+    shot(page, "2-new-year")
+
+    tab(page, "三 依申请公开")
+    cell = page.locator(".kit-key-tables-applications-received-natural input")
+    cell.fill("x")
+    callout = page.locator(".kit-callout .widget-html-content", has_text="错误")
+    callout.wait_for()  # the live check, right under the cell
+    cell_box, callout_box = cell.bounding_box(), callout.bounding_box()
+    assert abs(callout_box["y"] - (cell_box["y"] + cell_box["height"])) < 12
+    assert abs(callout_box["x"] - cell_box["x"]) < 12
+    shot(page, "3-cell-error")
+    cell.fill("2")
+    page.locator(".kit-key-tables-applications-disclosed-natural input").fill("2")
+    page.locator(".kit-key-tables-applications-carried_forward-natural input").fill("0")
+    callout.wait_for(state="hidden")
+
+    tab(page, "一 总体情况")
+    page.locator(".kit-key-sections-general-on_request-text textarea").fill(
+        "本年收到政府信息公开申请 2 件，均已按期答复。")
+    page.locator(".kit-act-save").click()
+    page.get_by_text("已保存。").wait_for()
+    path = root / "params" / COUNTY / UNIT / "2022.yaml"
+    params, _ = load_params(path)
+    assert params is not None and params.input_value("applications", "received", "natural") == 2
+
+    page.locator(".kit-act-publish").click()  # markers left: refused
+    refusal = page.locator(".kit-refusal")
+    refusal.get_by_text("发布前还需处理").wait_for()
+    assert "草稿" in page.locator(".kit-alert").first.inner_text()
+    shot(page, "4-refused")
+    tab(page, "基本信息")
+    refusal.locator(".kit-goto").first.click()  # opens the tab where the paragraph is
+    page.locator(".lm-TabBar-tab.lm-mod-current", has_text="一 总体情况").wait_for()
+    assert not (root / "outputs" / COUNTY / UNIT / "2022" / "report.pdf").exists()
+
+    for tab_name, keys in REWRITE.items():
+        tab(page, tab_name)
+        for n, key in enumerate(keys):
+            page.locator(f".kit-key-{key} textarea").fill(
+                f"2022年，下良镇{tab_name[2:]}第{n + 1}项工作按本年度实际情况开展，本年未收取信息处理费。")
+    page.locator(".kit-act-publish").click()
+    page.get_by_text("已生成可发布的报告").wait_for(timeout=180_000)
+    assert page.locator(".kit-refusal").is_hidden()
+    shot(page, "5-published")
+
+    link = page.locator(".kit-links a", has_text="打印版（PDF）")
+    href = link.get_attribute("href")
+    assert href.startswith("voila/files/") and link.get_attribute("target") == "_blank"
+    pdf = page.request.get(url + href)
+    assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+    assert pdf.body() == (root / "outputs" / COUNTY / UNIT / "2022" / "report.pdf").read_bytes()
+    with page.expect_popup() as popup:
+        page.locator(".kit-links a", has_text="网页版").click()
+    popup.value.wait_for_load_state()
+    assert "襄垣县下良镇人民政府2022年" in popup.value.inner_text("body")
+    assert outside == [], outside
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["voila/files/.kit-app/app.ipynb", "voila/files/../params/襄垣县/下良镇/2021.yaml",
+                                  "voila/files/襄垣县/下良镇/2021/report.ipynb", "voila/files/index.html"])
+def test_only_the_reports_are_served(app, path):
+    url, _ = app
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(url + urllib.request.quote(path), timeout=10)
+    assert refused.value.code in (403, 404)
