@@ -13,8 +13,14 @@ HTML = "<!DOCTYPE html><html lang='zh-CN'><body><p>下良镇人民政府</p></bo
 
 
 def chromium_children() -> list[psutil.Process]:
-    return [p for p in psutil.Process().children(recursive=True)
-            if "chrom" in (p.name() or "").lower()]
+    found = []
+    for p in psutil.Process().children(recursive=True):
+        try:  # a helper process may end between listing and reading its name
+            if "chrom" in (p.name() or "").lower():
+                found.append(p)
+        except psutil.NoSuchProcess:
+            continue
+    return found
 
 
 @pytest.mark.browser

@@ -213,7 +213,8 @@ def test_export_builds_html_and_pdf_through_the_runner(form, root, tmp_path, mon
     out = tmp_path / "outputs" / COUNTY / UNIT / "2021"
     assert "已生成" in form.message.value, form.message.value
     assert (out / "report.html").is_file() and (out / "report.pdf").is_file()
-    assert 'href="outputs/襄垣县/下良镇/2021/report.html"' in form.links.outputs[0]["data"]["text/html"]
+    assert 'href="outputs/襄垣县/下良镇/2021/report.html"' in form.actions.links.value
+    assert (out / "report.docx").is_file() and "Word 版" in form.actions.links.value
 
 
 def test_refreshes_wait_for_a_pause_in_typing_inside_an_event_loop():
