@@ -70,9 +70,15 @@ def checks_html(problems: list[Problem], is_pending: Callable[[Problem], bool]) 
         if groups[what]:
             items = "".join(f'<li class="kit-{what}">{escape(_located(p))}</li>' for p in groups[what])
             out.append(f'<div class="kit-group kit-group-{what}"><b>{icon} {name}</b><ul>{items}</ul></div>')
-    out.append(details_html([f"{p.rule} {p.where()}：{p.detail}" if p.detail else f"{p.rule} {p.where()}"
-                             for p in problems]))
+    out.append(details_html([_technical(p) for p in problems]))
     return "".join(out)
+
+
+def _technical(problem: Problem) -> str:
+    """Rule code, place with file line, params key and command line, for 详细."""
+    key = f"（{problem.field}）" if problem.field else ""
+    detail = f"：{problem.detail}" if problem.detail else ""
+    return f"{problem.rule} {problem.where()}{key}{detail}"
 
 
 def details_html(lines: list[str], title: str = "详细（供技术人员查看）") -> str:

@@ -107,7 +107,7 @@ class ReportForm:
         try:
             state = FormState.open(self.root, county, unit, year)
         except FormError as exc:
-            self._show_message(str(exc))
+            self._show_message(str(exc), detail=exc.detail)
             return
         self.state = state
         self.chooser.select(county, unit, year)
@@ -259,7 +259,7 @@ class ReportForm:
         try:
             self.state.reload()
         except FormError as exc:
-            self._show_message(str(exc), conflict=True)
+            self._show_message(str(exc), conflict=True, detail=exc.detail)
             return
         for page in self.pages.values():
             for editor in page.editors:

@@ -34,7 +34,20 @@ NOT_WRITTEN = "保存后才会写入文件。"
 
 
 class FormError(KitError):
-    """The unit-year cannot be opened; the message is Chinese and names the fix."""
+    """The unit-year cannot be opened; the message is Chinese and names the fix (for the
+    clerk: no paths or codes); ``detail`` holds the file and the findings for a technician."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
+def _unreadable(what: str, path: Path, problems: list[Problem]) -> FormError:
+    listing = "\n".join(f"· {p.place() + '：' if p.place() else ''}{p.message}" for p in problems[:8])
+    detail = "；".join([f"参数文件：{path}", *(p.format() for p in problems),
+                       f"可运行 python -m kit check {path} 查看"])
+    return FormError(f"{what}\n{listing}\n请按提示改正文件（可请技术人员按页面底部“详细”中的说明处理）。",
+                     detail)
 
 
 @dataclass(frozen=True)
@@ -82,16 +95,16 @@ class FormState:
             loaded = fingerprint(path)
             params, problems = load_params(path)
             if params is None:
-                listing = "\n".join(p.format() for p in problems)
-                msg = (f"参数文件 {path} 无法读取，表单不能打开它：\n{listing}\n"
-                       f"请按提示改正文件（或运行 python -m kit check {path} 查看详情）后重新打开。")
-                raise FormError(msg)
+                raise _unreadable(f"{county}{unit} {year} 年的报告文件无法读取，表单不能打开它：",
+                                  path, problems)
             return cls(root, path, params, loaded, _file_notice(problems),
                        _unreadable_cells(path, params))
         try:
             params, path, _ = new_params(root, county, unit, year)
         except NewYearError as exc:
-            raise FormError(str(exc)) from exc
+            msg = (f"无法新建 {year} 年的报告：{year - 1} 年的报告有错误（或 {year} 年的文件已存在）。"
+                   f"请先打开 {year - 1} 年的报告改正错误。")
+            raise FormError(msg, detail=str(exc)) from exc
         before = path.with_name(f"{year - 1}.yaml")
         stocks = "、".join(dict.fromkeys(
             t.row(t.roll_forward.rows[0]).column(t.roll_forward.stock).label
@@ -222,10 +235,9 @@ class FormState:
             with locked(self.path):  # no other save between the check and the write
                 return self._save_locked(ev, force)
         except KitError as exc:  # the folder is read-only or blocked, or another save hangs
-            return SaveResult(False, f"未保存：{exc}表单中的内容仍在，改正后可再点“保存”。")
+            return _not_saved(exc, exc.__cause__ if isinstance(exc.__cause__, OSError) else None)
         except OSError as exc:  # e.g. the backup could not be copied
-            return SaveResult(False, f"未保存：{write_error(self.path, exc)}表单中的内容仍在，"
-                              "改正后可再点“保存”。")
+            return _not_saved(write_error(self.path, exc), exc)
 
     def _save_locked(self, ev: Evaluation, force: bool) -> SaveResult:
         assert ev.params is not None
@@ -256,13 +268,12 @@ class FormState:
         """Discard the form's changes and read the file as it is on disk now."""
         loaded = fingerprint(self.path)
         if loaded is None:
-            msg = f"文件 {self.path} 已不存在，无法重新载入。可点“仍然覆盖”用表单内容重新创建它。"
-            raise FormError(msg)
+            msg = "这份报告的文件已不存在，无法重新载入。可点“仍然覆盖”用表单内容重新创建它。"
+            raise FormError(msg, detail=f"参数文件：{self.path}")
         params, problems = load_params(self.path)
         if params is None:
-            listing = "\n".join(p.format() for p in problems)
-            msg = f"文件 {self.path} 现在无法读取：\n{listing}\n请先改正文件，或点“仍然覆盖”。"
-            raise FormError(msg)
+            raise _unreadable("这份报告的文件现在无法读取（可点“仍然覆盖”以表单内容为准）：",
+                              self.path, problems)
         self._yoy = dict(params.yoy)
         self.previous = load_previous(self.path)
         self.notice = _file_notice(problems)
@@ -284,12 +295,26 @@ def _unreadable_cells(path: Path, params: ReportParams) -> dict[str, str]:
     return found
 
 
+def _not_saved(error: Exception, cause: OSError | None) -> SaveResult:
+    """A failed save for the clerk: what stands in the way, without paths (those go to 详细)."""
+    if isinstance(cause, PermissionError) or "没有写入权限" in str(error):
+        why = "没有写入权限，请联系管理电脑的同事开通"
+    elif "磁盘已满" in str(error):
+        why = "磁盘已满，请清理磁盘空间"
+    elif "是一个文件" in str(error) or "同名的文件夹" in str(error):
+        why = "报告所在的文件夹里有同名的文件或文件夹挡住了保存或备份，请按“详细”中的说明删除或改名"
+    else:
+        why = "报告文件暂时无法写入（可能正被其他程序占用），请稍后再试"
+    return SaveResult(False, f"未保存：{why}。表单中的内容仍在，处理后可再点“保存”。",
+                      detail=str(error))
+
+
 def _file_notice(problems: list[Problem]) -> str:
     """What the form cannot carry over from the file (unknown keys and the like)."""
     dropped = [p for p in problems if p.is_error and p.rule != "V-N5"]
     if not dropped:
         return ""
-    listing = "；".join(f"{p.where() + '：' if p.where() else ''}{p.message}" for p in dropped[:5])
+    listing = "；".join(f"{p.place() + '：' if p.place() else ''}{p.message}" for p in dropped[:5])
     return (f"注意：文件中有 {len(dropped)} 处表单无法识别的内容（{listing}）。"
             "在表单中保存后，这些内容不会保留；如需保留，请先用文本编辑器改正文件再打开。")
 
