@@ -67,13 +67,14 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
         print(f"已中断：{len(outcomes)} 份已处理，{left} 份未完成。已生成的文件都完整保留；"
               "再次运行同一命令会跳过已完成的报告，只补做未完成的。", file=sys.stderr)
         return 130
-    summaries_ok = True
+    summaries_ok, made = True, False
     if not args.no_rollup:
         for result in run_rollups(outcomes, options, force=args.force):
             from kit.county.run import format_summary_result  # loaded by run_rollups already
 
             print(format_summary_result(result), flush=True)
-            summaries_ok = summaries_ok and result.ok
-    write_index(options.out_root, options.params_dir)  # again: it links the roll-ups just made
+            summaries_ok, made = summaries_ok and result.ok, True
+    if made:
+        write_index(options.out_root, options.params_dir)  # again: it links the roll-ups just made
     ok = all(o.succeeded for o in outcomes) and not plan.problems and summaries_ok
     return 0 if ok else 1

@@ -18,3 +18,11 @@ def test_bench_smoke_run():
     for label in ("(a) papermill + nbconvert", "(b) python -m kit build", "(c) python -m kit build"):
         assert label in out
     assert "a/b = " in out and "a/c = " in out and "外推" in out and "PSS" in out
+
+
+@pytest.mark.slow
+def test_planning_bench_smoke_run():
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "planning.py"), "--units", "30"],
+                          cwd=REPO, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "参数文件 60 个" in done.stdout and "1+2 合计" in done.stdout and "无事可做" in done.stdout
