@@ -86,9 +86,10 @@ def _r6(params: ReportParams, previous: ReportParams, table: Table) -> Iterator[
         before = previous.value(APPS, "carried_forward", col.id)
         if now != before:
             msg = (f"本年“{table.row('carried_over').label}”为 {now}，但 {previous.year} 年报告的"
-                   f"“{table.row('carried_forward').label}”为 {before}（{previous.source}）。"
+                   f"“{table.row('carried_forward').label}”为 {before}。"
                    "两者应相等，请改正本年或上年的数字。")
-            yield error("R6", msg, **_where(params, table, "carried_over", col.id))
+            yield error("R6", msg, detail=f"（上年：{previous.source}）",
+                        **_where(params, table, "carried_over", col.id))
 
 
 def _r7(params: ReportParams, previous: ReportParams) -> Iterator[Problem]:
@@ -112,8 +113,9 @@ def _roll_forward(params: ReportParams, previous: ReportParams, table: Table, ro
     if actual != expected:
         stock = rule.stock
         msg = (f"{row.column(stock).label}为 {actual}，按{rule.how(row)}应为 {expected}"
-               f"（{previous.year} 年：{previous.source}）。如有清理、修订等正当原因可忽略，否则请核对。")
-        yield warning("R7", msg, **_where(params, table, row_id, stock))
+               f"（{previous.year} 年的报告）。如有清理、修订等正当原因可忽略，否则请核对。")
+        yield warning("R7", msg, detail=f"（上年：{previous.source}）",
+                      **_where(params, table, row_id, stock))
 
 
 def _township_regulations(params: ReportParams) -> Iterator[Problem]:
