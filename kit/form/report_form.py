@@ -32,7 +32,7 @@ from kit.form.export import (
     relative_href,
 )
 from kit.form.fields import BASIC, problem_key, problem_section
-from kit.form.preview import BASIC_TAB, preview_html
+from kit.form.preview import BASIC_TAB, preview_html, status_html, tab_titles
 from kit.form.state import FormError, FormState
 from kit.form.style import style_widget
 from kit.form.widgets import Page, basic_page, html, section_page
@@ -167,17 +167,7 @@ class ReportForm:
         if self.yoy is not None:
             self.yoy.refresh()
         waiting = state.pending_ids()
-        counts: dict[str, list[Problem]] = {}
-        for key, problems in by_key.items():
-            for p in problems:
-                counts.setdefault(problem_section(p, key, state.format), []).append(p)
-        titles = []
-        for page_id in self.pages:
-            found = clerk_text.counts(counts.get(page_id, []), lambda p: id(p) in waiting)
-            name = BASIC_TAB if page_id == BASIC else state.format.section(page_id).tab
-            titles.append(name + clerk_text.flags(found))
-        everything = clerk_text.counts(state.problems, lambda p: id(p) in waiting)
-        titles += [f"检查结果{clerk_text.flags(everything) or ' ✓'}", "全文预览"]
+        titles = tab_titles(state, list(self.pages), by_key, waiting)
         if tuple(self.tabs.titles) != tuple(titles):
             self.tabs.titles = titles
         self.notice.value = escape(state.notice)
@@ -202,13 +192,7 @@ class ReportForm:
         state = self.state
         if state is None:
             return
-        waiting = state.pending_ids()
-        found = clerk_text.counts(state.problems, lambda p: id(p) in waiting)
-        flag = ('<span class="kit-status-dirty">● 有未保存的修改</span>' if state.dirty else
-                '<span class="kit-status-clean">✓ 已保存</span>')
-        unit = state.path.parent
-        text = (f"{flag}　<b>{escape(unit.parent.name)} {escape(unit.name)} {state.year} 年度</b>"
-                f"　检查：{escape(clerk_text.summary(found))}")
+        text = status_html(state)
         if self.status.value != text:
             self.status.value = text
         next_file = state.path.with_name(f"{state.year + 1}.yaml")

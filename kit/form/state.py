@@ -15,11 +15,18 @@ from pathlib import Path
 from kit.base.atomic import write_error
 from kit.base.errors import KitError
 from kit.base.problems import Problem, has_errors
-from kit.form.fields import cell_key, data_from_texts, problem_key, texts_from_params
+from kit.form.fields import data_from_texts, problem_key, texts_from_params
+from kit.form.file_notes import (
+    FormError,
+    SaveResult,
+    file_notice,
+    not_saved,
+    unreadable,
+    unreadable_cells,
+)
 from kit.form.files import fingerprint, text_fingerprint, write_with_backup
 from kit.formats import NoFormatError, format_for_year
 from kit.formats.spec import Table
-from kit.params import yamlsource
 from kit.params.cells import format_cell
 from kit.params.loader import load_params, params_from_data
 from kit.params.lock import locked
@@ -31,32 +38,6 @@ from kit.rules.validate import load_previous, validate
 from kit.rules.yoy import suggest
 
 NOT_WRITTEN = "保存后才会写入文件。"
-
-
-class FormError(KitError):
-    """The unit-year cannot be opened; the message is Chinese and names the fix (for the
-    clerk: no paths or codes); ``detail`` holds the file and the findings for a technician."""
-
-    def __init__(self, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.detail = detail
-
-
-def _unreadable(what: str, path: Path, problems: list[Problem]) -> FormError:
-    listing = "\n".join(f"· {p.place() + '：' if p.place() else ''}{p.message}" for p in problems[:8])
-    detail = "；".join([f"参数文件：{path}", *(p.format() for p in problems),
-                       f"可运行 python -m kit check {path} 查看"])
-    return FormError(f"{what}\n{listing}\n请按提示改正文件（可请技术人员按页面底部“详细”中的说明处理）。",
-                     detail)
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    ok: bool
-    message: str  # Chinese, for the clerk
-    conflict: bool = False  # the file changed on disk since it was loaded
-    backup: Path | None = None
-    detail: str = ""  # file paths, for the folded 详细 part
 
 
 @dataclass(frozen=True)
@@ -95,10 +76,10 @@ class FormState:
             loaded = fingerprint(path)
             params, problems = load_params(path)
             if params is None:
-                raise _unreadable(f"{county}{unit} {year} 年的报告文件无法读取，表单不能打开它：",
+                raise unreadable(f"{county}{unit} {year} 年的报告文件无法读取，表单不能打开它：",
                                   path, problems)
-            return cls(root, path, params, loaded, _file_notice(problems),
-                       _unreadable_cells(path, params))
+            return cls(root, path, params, loaded, file_notice(problems),
+                       unreadable_cells(path, params))
         try:
             params, path, _ = new_params(root, county, unit, year)
         except NewYearError as exc:
@@ -235,9 +216,9 @@ class FormState:
             with locked(self.path):  # no other save between the check and the write
                 return self._save_locked(ev, force)
         except KitError as exc:  # the folder is read-only or blocked, or another save hangs
-            return _not_saved(exc, exc.__cause__ if isinstance(exc.__cause__, OSError) else None)
+            return not_saved(exc, exc.__cause__ if isinstance(exc.__cause__, OSError) else None)
         except OSError as exc:  # e.g. the backup could not be copied
-            return _not_saved(write_error(self.path, exc), exc)
+            return not_saved(write_error(self.path, exc), exc)
 
     def _save_locked(self, ev: Evaluation, force: bool) -> SaveResult:
         assert ev.params is not None
@@ -272,51 +253,12 @@ class FormState:
             raise FormError(msg, detail=f"参数文件：{self.path}")
         params, problems = load_params(self.path)
         if params is None:
-            raise _unreadable("这份报告的文件现在无法读取（可点“仍然覆盖”以表单内容为准）：",
+            raise unreadable("这份报告的文件现在无法读取（可点“仍然覆盖”以表单内容为准）：",
                               self.path, problems)
         self._yoy = dict(params.yoy)
         self.previous = load_previous(self.path)
-        self.notice = _file_notice(problems)
-        self._start({**texts_from_params(params), **_unreadable_cells(self.path, params)}, loaded)
-
-
-def _unreadable_cells(path: Path, params: ReportParams) -> dict[str, str]:
-    """The file's own text of cells it holds but that do not parse, so the form shows them
-    (flagged) instead of 0."""
-    doc, _ = yamlsource.read(path)
-    tables = doc.data.get("tables") if doc is not None and isinstance(doc.data, dict) else None
-    found = {}
-    for table_id, row_id, col_id in params.invalid:
-        try:
-            raw = tables[table_id][row_id][col_id]  # type: ignore[index]
-        except (KeyError, TypeError):
-            continue
-        found[cell_key(table_id, row_id, col_id)] = "" if raw is None else str(raw)
-    return found
-
-
-def _not_saved(error: Exception, cause: OSError | None) -> SaveResult:
-    """A failed save for the clerk: what stands in the way, without paths (those go to 详细)."""
-    if isinstance(cause, PermissionError) or "没有写入权限" in str(error):
-        why = "没有写入权限，请联系管理电脑的同事开通"
-    elif "磁盘已满" in str(error):
-        why = "磁盘已满，请清理磁盘空间"
-    elif "是一个文件" in str(error) or "同名的文件夹" in str(error):
-        why = "报告所在的文件夹里有同名的文件或文件夹挡住了保存或备份，请按“详细”中的说明删除或改名"
-    else:
-        why = "报告文件暂时无法写入（可能正被其他程序占用），请稍后再试"
-    return SaveResult(False, f"未保存：{why}。表单中的内容仍在，处理后可再点“保存”。",
-                      detail=str(error))
-
-
-def _file_notice(problems: list[Problem]) -> str:
-    """What the form cannot carry over from the file (unknown keys and the like)."""
-    dropped = [p for p in problems if p.is_error and p.rule != "V-N5"]
-    if not dropped:
-        return ""
-    listing = "；".join(f"{p.place() + '：' if p.place() else ''}{p.message}" for p in dropped[:5])
-    return (f"注意：文件中有 {len(dropped)} 处表单无法识别的内容（{listing}）。"
-            "在表单中保存后，这些内容不会保留；如需保留，请先用文本编辑器改正文件再打开。")
+        self.notice = file_notice(problems)
+        self._start({**texts_from_params(params), **unreadable_cells(self.path, params)}, loaded)
 
 
 def _adds_up(table: Table, row_id: str, col_id: str, in_row: str, in_col: str) -> bool:
