@@ -73,12 +73,14 @@ class Actions:
             return
         rows: list[w.Widget] = [w.HTML(f"<b>发布前还需处理 {len(problems)} 项：</b>")]
         for problem in problems[:30]:
-            button = w.Button(description=f"转到 {where(problem)}", layout=w.Layout(width="auto"))
+            button = w.Button(description=f"转到 {where(problem)}",
+                              layout=w.Layout(width="auto", flex="0 0 auto"))
             button.add_class("kit-goto")
             button.on_click(lambda _, p=problem: goto(p))
             text = w.HTML(f'<span class="kit-msg-error">{escape(_said(problem))}</span>',
-                          layout=w.Layout(flex="1 1 auto"))
-            rows.append(w.HBox([button, text], layout=w.Layout(align_items="center")))
+                          layout=w.Layout(flex="1 1 20em", min_width="0"))
+            rows.append(w.HBox([button, text], layout=w.Layout(align_items="center",
+                                                               flex_flow="row wrap")))
         if len(problems) > 30:
             rows.append(w.HTML(f"……另有 {len(problems) - 30} 项，见“检查结果”。"))
         self.refusal.children = rows

@@ -42,6 +42,15 @@ from kit.params.outputs import OUTPUT_NAMES
 from kit.rules.draft import draft_problems
 
 
+def _older_than(files: tuple[Path, ...], source: Path) -> bool:
+    """Some generated file is older than the report's file (saved again since)."""
+    try:
+        saved = source.stat().st_mtime
+        return any(f.stat().st_mtime < saved for f in files)
+    except OSError:
+        return False
+
+
 class ReportForm:
     """Choose a unit-year, edit prose and tables, see problems and a preview, save, publish."""
 
@@ -234,6 +243,7 @@ class ReportForm:
         if result.ok:
             self.chooser.refresh()
             self.refresh()
+            self._show_outputs()  # earlier outputs are now older than the file
         self._show_status()
         return result.ok
 
@@ -280,7 +290,11 @@ class ReportForm:
             folder = self.out_root / unit.parent.name / unit.name / str(state.year)
             files = tuple(folder / OUTPUT_NAMES[f] for f in FORMATS
                           if (folder / OUTPUT_NAMES[f]).is_file())
-        self.actions.show_links(links_html(files, self.href))
+        links = links_html(files, self.href)
+        if links and _older_than(files, state.path):
+            links = links.replace("</div>", '<span class="kit-msg-warning">（这些文件生成后，报告又有'
+                                  "修改；请重新发布或生成草稿）</span></div>")
+        self.actions.show_links(links)
 
     # ---- display -------------------------------------------------------------------
 

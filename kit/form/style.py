@@ -46,7 +46,7 @@ CSS = """
 .kit-details { color: #5f6368; font-size: 12px; margin-top: 8px; }
 .kit-details summary { cursor: pointer; }
 .kit-refusal { background: #fce8e6; border: 1px solid #e8a29b; border-radius: 4px; padding: 6px 10px; }
-.kit-refusal .widget-button { height: auto; min-height: 26px; white-space: normal; text-align: left;
+.kit-refusal .widget-button { height: auto; min-height: 26px; white-space: nowrap; text-align: left;
   line-height: 1.35; padding: 3px 8px; }
 .kit-links a { color: #1a0dab; margin-right: 1.2em; }
 .kit-yoy { background: #f6f9fe; border: 1px solid #c6d6ee; border-radius: 4px; padding: 4px 10px 8px;

@@ -99,3 +99,19 @@ def test_dates_are_typed_as_iso_and_read_back_in_chinese(form):
     assert "即 2023年1月20日" in form.pages["basic"].widget.children[7].children[0].children[2].value
     field.value = "01/20/2023"
     assert "kit-bad" in field._dom_classes or "kit-warn" in field._dom_classes
+
+
+def test_links_to_earlier_outputs_say_when_the_report_changed_since(form):
+    import os
+    import time
+
+    out = form.out_root / COUNTY / UNIT / "2022"
+    out.mkdir(parents=True)
+    (out / "report.pdf").write_bytes(b"%PDF-1.7")
+    assert form.save()
+    old = time.time() - 60
+    os.utime(out / "report.pdf", (old, old))
+    form.widget_for("contact").value = "联系人：甲"
+    assert form.save()
+    links = form.actions.links.value
+    assert "打印版（PDF）" in links and "又有修改" in links
