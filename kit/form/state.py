@@ -102,6 +102,7 @@ class FormState:
         self._saved_yoy = dict(self._yoy)
         self._loaded = loaded
         self._cache: Evaluation | None = None
+        self._grouped: tuple[Evaluation, dict[str | None, list[Problem]]] | None = None
 
     # ---- editing -------------------------------------------------------------------
 
@@ -127,7 +128,7 @@ class FormState:
 
     @property
     def yoy(self) -> dict[str, str]:
-        """Accepted 同比 sentences by subsection id of 一、总体情况."""
+        """Accepted 同比 sentences by subsection id of section ``general``."""
         return dict(self._yoy)
 
     def yoy_suggestions(self) -> dict[str, str]:
@@ -176,12 +177,16 @@ class FormState:
         return self.evaluate().problems
 
     def problems_by_key(self) -> dict[str | None, list[Problem]]:
-        """Problems grouped by the form field they concern (None: no single field)."""
-        keys = set(self.texts)
-        grouped: dict[str | None, list[Problem]] = {}
-        for problem in self.problems:
-            grouped.setdefault(problem_key(problem, self.params, keys), []).append(problem)
-        return grouped
+        """Problems grouped by the form field they concern (None: no single field); worked
+        out once per evaluation (every editor, tab title and the status line ask for it)."""
+        ev = self.evaluate()
+        if self._grouped is None or self._grouped[0] is not ev:
+            keys = set(self.texts)
+            grouped: dict[str | None, list[Problem]] = {}
+            for problem in ev.problems:
+                grouped.setdefault(problem_key(problem, ev.params, keys), []).append(problem)
+            self._grouped = (ev, grouped)
+        return self._grouped[1]
 
     def pending_ids(self) -> set[int]:
         """``id()`` of each problem found on a 待填写 field (see :meth:`pending`)."""

@@ -1,4 +1,4 @@
-"""The 同比 sentences of 一、总体情况 as the clerk accepts or edits them, without a command line.
+"""The 同比 sentences of section ``general`` as the clerk accepts or edits them, without a command line.
 
 For each subsection the kit can compare with last year (:mod:`kit.rules.yoy`), the panel
 shows the proposed sentence in a text box with 采用 / 取消采用. An accepted sentence is kept

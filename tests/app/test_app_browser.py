@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -24,12 +23,12 @@ from pathlib import Path
 
 import pytest
 
+from kit.cli.app import free_port  # a free port on 127.0.0.1
+from kit.export.browser import CHROMIUM_ARGS
 from kit.params.loader import load_params
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 COUNTY, UNIT = "襄垣县", "下良镇"
 #: every paragraph a new year carries over with the 【请按本年度情况改写】 marker, by tab
 REWRITE = {
@@ -44,18 +43,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium")]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """``python -m kit app`` on a copy of params/: yields (its URL, the working folder)."""
     root = tmp_path_factory.mktemp("app")
     shutil.copytree(REPO / "params", root / "params")
-    port = _free_port()
+    port = free_port(0)
     log = (root / "app.log").open("wb")
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(root / "runtime"),
                JUPYTER_DATA_DIR=str(root / "data"), IPYTHONDIR=str(root / "ipython"))
@@ -91,7 +85,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         yield chromium
         chromium.close()
 

@@ -12,7 +12,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,12 +22,12 @@ from pathlib import Path
 
 import pytest
 
+from kit.cli.app import free_port  # a free port on 127.0.0.1
+from kit.export.browser import CHROMIUM_ARGS
 from kit.params.loader import load_params
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 #: the project's JupyterLab settings (./dev.sh setup installs them into .venv): Chinese, no news
 PROJECT_SETTINGS = json.loads((REPO / "kit/form/app_share/lab/settings/overrides.d/kit.json")
                               .read_text(encoding="utf-8"))
@@ -37,11 +36,6 @@ FILE = Path("params/襄垣县/下良镇/2021.yaml")
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium")]
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def make_root(tmp: Path) -> Path:
@@ -65,7 +59,7 @@ def lab_server(root: Path, tmp: Path) -> Iterator[str]:
                       ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"), ("IPYTHONDIR", "ipython")):
         env[name] = str(tmp / sub)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(0), secrets.token_hex(16)
     log = (tmp / "jupyter.log").open("wb")
     proc = subprocess.Popen(
         [str(Path(sys.executable).parent / "jupyter"), "lab", "--allow-root", "--no-browser",
@@ -102,7 +96,7 @@ def browser_page(width: int = 1400, height: int = 1000) -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         try:
             page = browser.new_page(viewport={"width": width, "height": height}, locale="zh-CN")
             page.set_default_timeout(20_000)
