@@ -61,3 +61,13 @@ def test_draft_stamps_every_page_of_every_output(new_year):
     assert NOTICE in title.outputs[0]["data"]["text/html"]
     word = docx.Document(str(folder / "report.docx"))
     assert all(NOTICE in s.header.paragraphs[0].text for s in word.sections)
+
+
+def test_a_draft_copy_never_outlives_a_build_that_refuses_it(new_year):
+    out = new_year / "outputs-draft"  # holds the stamped copy of the test above
+    folder = out / "襄垣县/下良镇/2022"
+    assert (folder / "report.pdf").is_file()
+    code, printed, _ = build(str(new_year / "params/襄垣县/下良镇/2022.yaml"),
+                             "--params", str(new_year / "params"), "--out", str(out), "--to", "html,pdf")
+    assert code == 1 and "[草稿，未生成]" in printed  # not skipped as "unchanged": --draft is in the fingerprint
+    assert not any(folder.glob("report.*")), list(folder.iterdir())
