@@ -15,11 +15,14 @@ STAMP = "草稿"
 NOTICE = "草稿：本稿尚未定稿（仍有未改写的文字或错误），仅供内部审阅，不得发布。"
 
 _BANNER_STYLE = ("border:2px solid #c00;color:#c00;font-weight:bold;text-align:center;"
-                 "padding:4px 8px;margin:0 0 12px;font-family:sans-serif;letter-spacing:0.1em")
+                 "padding:4px 8px;margin:0 0 12px;font-family:var(--kit-font-heading,sans-serif);"
+                 "letter-spacing:0.1em")
 #: A light diagonal watermark fixed in the middle of the screen and of every printed page:
 #: the text under it stays readable.
 _MARK_STYLE = ("position:fixed;top:38%;left:0;right:0;z-index:1000;text-align:center;"
-               "font:bold 120pt sans-serif;color:rgba(200,0,0,0.13);letter-spacing:0.3em;"
+               "font-weight:bold;font-size:min(120pt,26vw);"
+               "font-family:var(--kit-font-heading,sans-serif);"
+               "color:rgba(200,0,0,0.13);letter-spacing:0.3em;"
                "transform:rotate(-30deg);pointer-events:none;user-select:none")
 
 

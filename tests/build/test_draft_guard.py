@@ -4,6 +4,7 @@ markers listed, nothing written); ``--draft`` builds it with 草稿 on every pag
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import docx
@@ -51,6 +52,9 @@ def test_draft_stamps_every_page_of_every_output(new_year):
     folder = out / "襄垣县/下良镇/2022"
     html = (folder / "report.html").read_text(encoding="utf-8")
     assert NOTICE in html and "kit-draft-mark" in html and "position:fixed" in html
+    fonts = subprocess.run(["pdffonts", str(folder / "report.pdf")], capture_output=True, text=True,
+                           check=True).stdout
+    assert "Type 3" not in fonts and "KitNotoSansSC-Bold" in fonts  # the stamp uses the kit's fonts
     with pdfplumber.open(folder / "report.pdf") as pdf:
         assert len(pdf.pages) >= 2
         for number, page in enumerate(pdf.pages, start=1):  # the watermark: 草稿 in 120 pt
