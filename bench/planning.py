@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -62,7 +63,7 @@ def mark_built(params: Path, out: Path) -> BuildOptions:
     return options
 
 
-def best_of(runs: int, step) -> tuple[float, object]:  # noqa: ANN001
+def best_of(runs: int, step: Callable[[], object]) -> tuple[float, object]:
     best, result = float("inf"), None
     for _ in range(runs):
         start = time.perf_counter()
