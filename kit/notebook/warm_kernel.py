@@ -54,27 +54,45 @@ del _kit_os, _kit_warnings
 class WarmKernel:
     """One kernel and its client, started once and reset between notebooks."""
 
+    first_try = 20.0  # seconds for a kernel to answer before it is started again (usually 1–3 s)
+
     def __init__(self, kernel_name: str = KERNEL) -> None:
         """Start the kernel process and ask it to import the kit; does not wait for either."""
         self.kernel_name = kernel_name
         self._run_sync = run_sync
         self._ready = False
-        self.km = AsyncKernelManager(kernel_name=kernel_name)
-        extra = QUIET_IPYKERNEL if kernel_name.startswith("python") else []
-        run_sync(self.km.start_kernel)(extra_arguments=extra)
+        self._start()
+
+    def _start(self) -> None:
+        self.km = AsyncKernelManager(kernel_name=self.kernel_name)
+        extra = QUIET_IPYKERNEL if self.kernel_name.startswith("python") else []
+        self._run_sync(self.km.start_kernel)(extra_arguments=extra)
         self.kc: Any = self.km.client()
         self.kc.start_channels()
-        if kernel_name.startswith("python"):  # queued until the kernel is up; reply not awaited
+        if self.kernel_name.startswith("python"):  # queued until the kernel is up; reply not awaited
             self.kc.execute(PRELOAD_CODE, silent=True, store_history=False)
 
     def wait_ready(self) -> None:
-        if not self._ready:
+        """Wait until the kernel answers; one that does not within :attr:`first_try` seconds
+        is stopped and started once more. jupyter_client picks free ports and the kernel binds
+        them a moment later, so another process can take one in between: that kernel prints
+        "Address already in use" and then hangs instead of exiting."""
+        if self._ready:
+            return
+        for timeout in (self.first_try, START_TIMEOUT):
             try:
-                self._run_sync(self.kc.wait_for_ready)(timeout=START_TIMEOUT)
+                self._run_sync(self.kc.wait_for_ready)(timeout=timeout)
+            except Exception:
+                self.close()
+                if timeout == START_TIMEOUT:
+                    raise
+                self._start()  # new ports
+                continue
             except BaseException:
                 self.close()
                 raise
             self._ready = True
+            return
 
     def reset(self, cwd: Path) -> None:
         """A fresh namespace and prompt counter, working in ``cwd``; raises if the kernel is gone."""
