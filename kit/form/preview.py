@@ -11,7 +11,7 @@ from html import escape
 
 from kit.base.problems import Problem
 from kit.form import clerk_text
-from kit.form.fields import BASIC, problem_section
+from kit.form.fields import BASIC, problem_key, problem_section
 from kit.form.state import FormState
 from kit.params.model import ReportParams
 from kit.render.report_html import render_report, render_section, render_title
@@ -59,3 +59,8 @@ def status_html(state: FormState) -> str:
     unit = state.path.parent
     return (f"{flag}　<b>{escape(unit.parent.name)} {escape(unit.name)} {state.year} 年度</b>"
             f"　检查：{escape(clerk_text.summary(found))}")
+
+
+def problem_tab(state: FormState, problem: Problem) -> str:
+    """The id of the tab where a problem is shown (a section id, or :data:`BASIC`)."""
+    return problem_section(problem, problem_key(problem, state.params, set(state.texts)), state.format)

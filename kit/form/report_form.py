@@ -24,31 +24,20 @@ from kit.form.actions import Actions
 from kit.form.chooser import Chooser, parse_year
 from kit.form.debounce import Debouncer
 from kit.form.export import (
-    FORMATS,
     ExportResult,
     default_out_root,
     export,
-    links_html,
+    outputs_html,
     relative_href,
 )
-from kit.form.fields import BASIC, problem_key, problem_section
-from kit.form.preview import BASIC_TAB, preview_html, status_html, tab_titles
+from kit.form.fields import BASIC
+from kit.form.preview import BASIC_TAB, preview_html, problem_tab, status_html, tab_titles
 from kit.form.state import FormError, FormState
 from kit.form.style import style_widget
 from kit.form.widgets import Page, basic_page, html, section_page
 from kit.form.yoy_panel import YoyPanel
 from kit.formats.common import REPORT_NAME
-from kit.params.outputs import OUTPUT_NAMES
 from kit.rules.draft import draft_problems
-
-
-def _older_than(files: tuple[Path, ...], source: Path) -> bool:
-    """Some generated file is older than the report's file (saved again since)."""
-    try:
-        saved = source.stat().st_mtime
-        return any(f.stat().st_mtime < saved for f in files)
-    except OSError:
-        return False
 
 
 class ReportForm:
@@ -218,19 +207,15 @@ class ReportForm:
         self.actions.show_detail([path, detail])
 
     def _where(self, problem: Problem) -> str:
-        """The tab a problem is shown on, by its title."""
-        state = self.state
-        assert state is not None
-        tab = problem_section(problem, problem_key(problem, state.params, set(state.texts)), state.format)
-        return BASIC_TAB if tab == BASIC else state.format.section(tab).tab
+        """The title of the tab a problem is shown on."""
+        assert self.state is not None
+        tab = problem_tab(self.state, problem)
+        return BASIC_TAB if tab == BASIC else self.state.format.section(tab).tab
 
     def goto(self, problem: Problem) -> None:
         """Open the tab where a problem's field is."""
-        state = self.state
-        if state is None:
-            return
-        tab = problem_section(problem, problem_key(problem, state.params, set(state.texts)), state.format)
-        self.tabs.selected_index = list(self.pages).index(tab)
+        if self.state is not None:
+            self.tabs.selected_index = list(self.pages).index(problem_tab(self.state, problem))
 
     # ---- saving and publishing -----------------------------------------------------
 
@@ -282,19 +267,9 @@ class ReportForm:
 
     def _show_outputs(self, files: tuple[Path, ...] = ()) -> None:
         """Links to the generated files (those of an earlier build when nothing is passed)."""
-        state = self.state
-        if state is None:
-            return
-        if not files:
-            unit = state.path.parent
-            folder = self.out_root / unit.parent.name / unit.name / str(state.year)
-            files = tuple(folder / OUTPUT_NAMES[f] for f in FORMATS
-                          if (folder / OUTPUT_NAMES[f]).is_file())
-        links = links_html(files, self.href)
-        if links and _older_than(files, state.path):
-            links = links.replace("</div>", '<span class="kit-msg-warning">（这些文件生成后，报告又有'
-                                  "修改；请重新发布或生成草稿）</span></div>")
-        self.actions.show_links(links)
+        if self.state is not None:
+            self.actions.show_links(outputs_html(self.state.path, self.state.year, self.out_root,
+                                                 self.href, files))
 
     # ---- display -------------------------------------------------------------------
 
