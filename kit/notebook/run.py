@@ -102,14 +102,27 @@ def execute_report(template: Path, parameters: dict[str, object], out_path: Path
     return (None, failure) if failure else (executed, None)
 
 
+#: Seconds a fresh kernel gets to answer before it is started once more, then the last try's.
+#: A kernel that lost one of its ports to another process between jupyter_client choosing it
+#: and the kernel binding it prints "Address already in use" and hangs instead of exiting.
+START_TRIES = (20, 60)
+
+
 def _fresh_kernel(nb: NotebookNode, out: Path, *, kernel_name: str, cwd: Path,
                   timeout: int | None) -> None:
-    papermill.execute_notebook(
-        nb, str(out), kernel_name=kernel_name, language="python", cwd=str(cwd),
-        progress_bar=False, request_save_on_cell_execute=False,
-        shutdown_kernel="immediate", execution_timeout=timeout,
-        # ipykernel 7 warns on every start that it uses TCP without encryption.
-        extra_arguments=QUIET_IPYKERNEL if kernel_name.startswith("python") else [])
+    for start_timeout in START_TRIES:
+        try:
+            papermill.execute_notebook(
+                nb, str(out), kernel_name=kernel_name, language="python", cwd=str(cwd),
+                progress_bar=False, request_save_on_cell_execute=False,
+                shutdown_kernel="immediate", execution_timeout=timeout,
+                start_timeout=start_timeout,
+                # ipykernel 7 warns on every start that it uses TCP without encryption.
+                extra_arguments=QUIET_IPYKERNEL if kernel_name.startswith("python") else [])
+            return
+        except RuntimeError as exc:  # jupyter_client: "Kernel didn't respond in N seconds"
+            if "didn't respond" not in str(exc) or start_timeout == START_TRIES[-1]:
+                raise
 
 
 def _describe_cell(exec_count: int | None, source: str) -> str:

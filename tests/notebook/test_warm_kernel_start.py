@@ -1,13 +1,17 @@
-"""A warm kernel that dies while starting (a port taken between choosing and binding it) is
-started once more, instead of failing the worker's first report."""
+"""A kernel that hangs while starting (a port taken between choosing and binding it) is
+started once more, instead of failing the report: the warm kernel of a worker, and the fresh
+kernel papermill starts (the form's export, --fresh-kernels)."""
 
 from __future__ import annotations
 
 import socket
 
+import pytest
 from jupyter_client.manager import AsyncKernelManager
 
 from kit.notebook.warm_kernel import WarmKernel
+
+pytestmark = pytest.mark.slow  # each waits for a hung kernel to be given up (8 s)
 
 
 def test_a_kernel_that_dies_while_starting_is_started_again(monkeypatch, tmp_path):
@@ -35,3 +39,35 @@ def test_a_kernel_that_dies_while_starting_is_started_again(monkeypatch, tmp_pat
         kernel.close()
         busy.close()
     assert len(starts) == 2
+
+
+def test_a_fresh_kernel_that_hangs_while_starting_is_started_again(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from kit.notebook import run
+
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen()
+    port = busy.getsockname()[1]
+    starts = []
+    real = AsyncKernelManager.start_kernel
+
+    async def start(self, **kw):
+        starts.append(kw)
+        if len(starts) == 1:
+            kw = {**kw, "extra_arguments": [*kw.get("extra_arguments", []),
+                                            f"--IPKernelApp.iopub_port={port}"]}
+        return await real(self, **kw)
+
+    monkeypatch.setattr(AsyncKernelManager, "start_kernel", start)
+    monkeypatch.setattr(run, "START_TRIES", (8, 60))
+    repo = Path(__file__).resolve().parents[2]
+    try:
+        nb, failure = run.execute_report(
+            repo / "notebooks" / "report.ipynb",
+            {"county": "襄垣县", "unit": "下良镇", "year": 2021, "params_dir": str(repo / "params")},
+            tmp_path / "report.ipynb", cwd=tmp_path)
+    finally:
+        busy.close()
+    assert failure is None and nb is not None and len(starts) == 2
