@@ -47,7 +47,7 @@ def format_result(res: JobResult) -> str:
         lines = [f"{head}：{res.error}请改写 {res.job.params_path} 中的以下段落（删除标记"
                  "“【请按本年度情况改写】”，不要照抄上年）后重新生成；只想看排版效果时加 --draft"
                  "（生成的文件每页标注“草稿”，不得发布）："]
-        lines += [f"    {p.format()}" for p in res.problems if p in unrewritten(list(res.problems))]
+        lines += [f"    {p.format()}" for p in unrewritten(list(res.problems))]
         return "\n".join(lines)
     if res.status == "partial":
         return f"{head}：已生成 {files}；{res.error}"

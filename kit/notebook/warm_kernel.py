@@ -30,7 +30,7 @@ from papermill.engines import NBClientEngine, papermill_engines
 from papermill.log import logger
 from papermill.utils import merge_kwargs, remove_args
 
-from kit.notebook.run import KERNEL, QUIET_IPYKERNEL, CellFailure, execute_report
+from kit.notebook.run import KERNEL, QUIET_IPYKERNEL, START_TRIES, CellFailure, execute_report
 
 ENGINE = "kit-warm"
 START_TIMEOUT = 60
@@ -54,7 +54,7 @@ del _kit_os, _kit_warnings
 class WarmKernel:
     """One kernel and its client, started once and reset between notebooks."""
 
-    first_try = 20.0  # seconds for a kernel to answer before it is started again (usually 1–3 s)
+    start_tries = START_TRIES  # seconds to answer, per start (the same as a fresh kernel's)
 
     def __init__(self, kernel_name: str = KERNEL) -> None:
         """Start the kernel process and ask it to import the kit; does not wait for either."""
@@ -73,18 +73,18 @@ class WarmKernel:
             self.kc.execute(PRELOAD_CODE, silent=True, store_history=False)
 
     def wait_ready(self) -> None:
-        """Wait until the kernel answers; one that does not within :attr:`first_try` seconds
-        is stopped and started once more. jupyter_client picks free ports and the kernel binds
+        """Wait until the kernel answers; one that does not within the first of
+        :attr:`start_tries` is stopped and started once more. jupyter_client picks free ports and the kernel binds
         them a moment later, so another process can take one in between: that kernel prints
         "Address already in use" and then hangs instead of exiting."""
         if self._ready:
             return
-        for timeout in (self.first_try, START_TIMEOUT):
+        for timeout in self.start_tries:
             try:
                 self._run_sync(self.kc.wait_for_ready)(timeout=timeout)
             except Exception:
                 self.close()
-                if timeout == START_TIMEOUT:
+                if timeout == self.start_tries[-1]:
                     raise
                 self._start()  # new ports
                 continue
