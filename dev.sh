@@ -7,8 +7,9 @@
 #   ./dev.sh setup     only set up
 #
 # Set-up is idempotent and quick when already done:
-#   (a) Debian packages chromium, fonts-noto-cjk, poppler-utils (+ fonts-arphic-ukai if the
-#       archive has it, python3-venv if needed), installed only when missing;
+#   (a) Debian packages chromium, fonts-noto-cjk, poppler-utils (+ fonts-arphic-ukai and
+#       chromium-headless-shell if the archive has them, python3-venv if needed), installed
+#       only when missing;
 #   (b) .venv with Python 3.11+, `pip install -r requirements.txt` only when requirements.txt
 #       changed, `pip install --no-deps -e .` only when pyproject.toml changed (sha256 stamps
 #       inside .venv), then rfc3987-syntax removed (2 s of import at every Jupyter tool start);
@@ -22,7 +23,9 @@ VENV=$ROOT/.venv
 VPY=$VENV/bin/python
 
 APT_REQUIRED=(chromium fonts-noto-cjk poppler-utils)
-APT_OPTIONAL=(fonts-arphic-ukai)   # AR PL UKai, 楷体 for level-2 headings
+APT_OPTIONAL=(fonts-arphic-ukai chromium-headless-shell)   # AR PL UKai, 楷体 for level-2
+# headings; Chromium's headless shell prints the same PDFs as chromium at about half the cost
+# (kit.export.browser prefers it)
 PIP_VERSION=26.3                   # pip itself, upgraded before installing the lock
 SLOW_IMPORT_PKG=rfc3987-syntax     # see requirements.txt header
 

@@ -93,12 +93,18 @@ def run_batch(jobs: Sequence[BuildJob], options: BuildOptions, report: Report, *
 
 def _run_here(todo: list[tuple[BuildJob, Fingerprint]], options: BuildOptions,
               done: Callable[[JobResult], None]) -> None:
-    from kit.build.job import run_job  # lazy: nbconvert, papermill, Chromium only for real work
+    # lazy: nbconvert, papermill, Chromium only for real work
+    from kit.build.job import group_size, run_group
 
-    for job, fp in todo:
+    at = 0
+    while at < len(todo):
+        group = todo[at:at + group_size(len(todo) - at, 1)]
+        at += len(group)
         try:
-            result = run_job(job, options, fp)
+            results = run_group(group, options)
         except BaseException:
-            clean_temp(job.out_dir)
+            for job, _ in group:
+                clean_temp(job.out_dir)
             raise
-        done(result)
+        for result in results:
+            done(result)

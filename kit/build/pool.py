@@ -1,13 +1,14 @@
 """Worker processes for a batch: a few long-lived workers, resilient to one of them dying.
 
 Each worker is a spawned process (no forked Chromium or kernel threads) that keeps its own
-Publisher and warm kernel for all the reports it builds. At most one job per worker is in
-flight, so when a worker dies (killed, out of memory) the jobs that were running are known.
-They are retried one at a time on a fresh pool: a job that kills its worker again is
-reported failed and the batch carries on.
+Publisher and warm kernel for all the reports it builds. A worker takes a group of jobs at
+a time, whose PDFs it prints together (:func:`kit.build.job.group_size`), at most one
+group in flight, so when a worker dies (killed, out of memory) the jobs that were running
+are known. They are retried one at a time on a fresh pool: a job that kills its worker
+again is reported failed and the batch carries on.
 
 Ctrl-C reaches only the main process (workers ignore SIGINT); it stops the workers with
-SIGTERM, on which a worker removes its report's temp files and exits; then it re-raises.
+SIGTERM, on which a worker removes its reports' temp files and exits; then it re-raises.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from types import FrameType
 import psutil
 
 from kit.build.incremental import Fingerprint, clean_temp
-from kit.build.job import close_process_resources, lost_result, run_job, warm_up
+from kit.build.job import close_process_resources, group_size, lost_result, run_group, warm_up
 from kit.build.options import BuildOptions, JobResult
 from kit.build.plan import BuildJob
 
@@ -34,7 +35,7 @@ STOP_GRACE = 10.0  # seconds a worker gets to unwind after SIGTERM before SIGKIL
 Todo = list[tuple[BuildJob, Fingerprint]]
 
 
-_current: BuildJob | None = None  # the report this worker is building
+_current: list[BuildJob] = []  # the reports this worker is building
 
 
 def _init_worker(options: BuildOptions) -> None:
@@ -49,24 +50,37 @@ def _init_worker(options: BuildOptions) -> None:
 def _on_term(signum: int, frame: FrameType | None) -> None:
     """SIGTERM (Ctrl-C in the main process, or a pool broken by another worker's death): stop
     at once. Nothing is raised into whatever code was running (an exception inside the
-    kernel client's event loop would only be printed there); the report's temp files are
-    removed, its kernel and Chromium killed, and the worker exits. Finished files are whole:
+    kernel client's event loop would only be printed there); the reports' temp files are
+    removed, the kernel and Chromium killed, and the worker exits. Finished files are whole:
     every output is written to a temp file first and renamed."""
-    if _current is not None:
-        clean_temp(_current.out_dir)
+    for job in _current:
+        clean_temp(job.out_dir)
     for child in psutil.Process().children(recursive=True):
         with contextlib.suppress(psutil.Error):
             child.kill()
     os._exit(128 + signum)
 
 
-def _work(job: BuildJob, options: BuildOptions, fp: Fingerprint) -> JobResult:
+def _work(group: Todo, options: BuildOptions) -> list[JobResult]:
     global _current
-    _current = job
+    _current = [job for job, _ in group]
     try:
-        return run_job(job, options, fp)
+        return run_group(group, options)
     finally:
-        _current = None
+        _current = []
+
+
+def _next_group(queue: deque[tuple[BuildJob, Fingerprint]], suspects: set[BuildJob],
+                workers: int) -> Todo:
+    """The jobs the next free worker takes: a suspect alone, else a group (job.group_size)."""
+    if queue[0][0] in suspects:
+        return [queue.popleft()]
+    group: Todo = []
+    for _ in range(group_size(len(queue), workers)):
+        if not queue or queue[0][0] in suspects:
+            break
+        group.append(queue.popleft())
+    return group
 
 
 def run_in_pool(todo: Todo, options: BuildOptions, workers: int,
@@ -74,31 +88,36 @@ def run_in_pool(todo: Todo, options: BuildOptions, workers: int,
     """Build ``todo`` on ``workers`` processes, calling ``done`` per finished report."""
     queue = deque(todo)
     suspects: set[BuildJob] = set()  # were running when a worker died
-    in_flight: dict[Future[JobResult], tuple[BuildJob, Fingerprint]] = {}
+    in_flight: dict[Future[list[JobResult]], Todo] = {}
     pool = _new_pool(workers, options)
+
+    def running_suspect() -> bool:
+        return any(job in suspects for group in in_flight.values() for job, _ in group)
+
     try:
         while queue or in_flight:
             # A suspect runs alone, so that a second death names the culprit.
-            while (queue and len(in_flight) < workers
-                   and not any(job in suspects for job, _ in in_flight.values())
+            while (queue and len(in_flight) < workers and not running_suspect()
                    and not (queue[0][0] in suspects and in_flight)):
-                job, fp = queue.popleft()
-                in_flight[pool.submit(_work, job, options, fp)] = (job, fp)
+                group = _next_group(queue, suspects, workers)
+                in_flight[pool.submit(_work, group, options)] = group
             finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
             if any(isinstance(f.exception(), BrokenProcessPool) for f in finished):
                 wait(in_flight)  # a broken pool fails every other future at once
                 finished = set(in_flight)
-            crashed = []
+            crashed: Todo = []
             for future in finished:
-                job, fp = in_flight.pop(future)
+                group = in_flight.pop(future)
                 error = future.exception()
                 if isinstance(error, BrokenProcessPool):
-                    crashed.append((job, fp))
+                    crashed.extend(group)
                 elif error is not None:
-                    done(lost_result(job, fp, f"工具内部出错（{type(error).__name__}: {error}）。",
-                                     rerun=False))
+                    for job, fp in group:
+                        done(lost_result(job, fp, f"工具内部出错（{type(error).__name__}: {error}）。",
+                                         rerun=False))
                 else:
-                    done(future.result())
+                    for result in future.result():
+                        done(result)
             if crashed:
                 pool.shutdown(wait=True)
                 for job, fp in reversed(crashed):
@@ -111,8 +130,9 @@ def run_in_pool(todo: Todo, options: BuildOptions, workers: int,
                 pool = _new_pool(workers, options)
     except BaseException:
         _stop(pool)
-        for job, _ in in_flight.values():
-            clean_temp(job.out_dir)
+        for group in in_flight.values():
+            for job, _ in group:
+                clean_temp(job.out_dir)
         raise
     pool.shutdown(wait=True)
 

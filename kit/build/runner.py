@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import atexit
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from kit.base.atomic import WriteError, ensure_folder, write_bytes, write_text
 from kit.base.errors import KitError
+from kit.base.problems import Problem
 from kit.build.options import BuildOptions, JobResult, Status
 from kit.build.plan import BuildJob
+from kit.export.errors import KitExportError
 from kit.export.pdfa import archival_copy
+from kit.export.print_many import MAX_GROUP
 from kit.export.publish import Publisher
 from kit.notebook.handoff import remove_checks, write_checks
 from kit.notebook.run import TemplateError, execute_report
 from kit.notebook.warm_kernel import execute_report_warm
+from kit.params.model import ReportParams
 from kit.params.outputs import FORMATS, LABELS, NOTEBOOK, OUTPUT_NAMES
 from kit.render.fragment import fragment_html
 from kit.render.word import report_docx
@@ -53,6 +57,85 @@ def close_publishers() -> None:
 def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None = None,
               ) -> JobResult:
     """Build one unit-year into ``job.out_dir``; every failure is reported in the result."""
+    return build_group([job], options, publisher)[0]
+
+
+def build_group(jobs: Sequence[BuildJob], options: BuildOptions,
+                publisher: Publisher | None = None) -> list[JobResult]:
+    """Build several unit-years, their PDFs printed together (``Publisher.pdf_many``).
+
+    Each report is checked, run and exported to HTML on its own; then the PDFs of those that
+    got that far are printed, up to MAX_GROUP in one Chromium print, and each report's files
+    are written. A report's ``seconds`` counts its own steps and an equal share of its print."""
+    publisher = publisher or process_publisher(options)
+    staged = [_stage(job, options, publisher) for job in jobs]
+    ready = [s for s in staged if isinstance(s, _Staged)]
+    finished: dict[int, JobResult] = {}
+    for at in range(0, len(ready), MAX_GROUP):
+        batch = ready[at:at + MAX_GROUP]
+        for s, pdf in zip(batch, _print(batch, options, publisher), strict=True):
+            finished[id(s)] = s.finish(pdf)
+    return [finished[id(s)] if isinstance(s, _Staged) else s for s in staged]
+
+
+def _print(batch: list[_Staged], options: BuildOptions, publisher: Publisher,
+           ) -> list[bytes | Exception | None]:
+    """The PDF of each staged report (None when no PDF is asked for), or the error met."""
+    if not {"pdf", "pdfa"} & set(options.formats):
+        return [None] * len(batch)
+    start = time.perf_counter()
+    printed: list[bytes | Exception | None]
+    try:
+        printed = list(publisher.pdf_many([(s.html, s.job.out_dir) for s in batch]))
+    except KitError as exc:  # no Chromium: every PDF fails with the same message
+        printed = [exc] * len(batch)
+    share = (time.perf_counter() - start) / len(batch)
+    for s in batch:
+        s.seconds += share
+    return printed
+
+
+class _Staged:
+    """A report run and exported to HTML, waiting for its PDF."""
+
+    def __init__(self, job: BuildJob, options: BuildOptions, params: ReportParams,
+                 problems: list[Problem], outputs: list[Path], html: str, seconds: float) -> None:
+        self.job, self.options, self.params, self.problems = job, options, params, problems
+        self.outputs, self.html, self.seconds = outputs, html, seconds
+
+    def finish(self, pdf: bytes | Exception | None) -> JobResult:
+        """Write the PDF and the other outputs; the result of the whole build."""
+        start = time.perf_counter()
+        job, options, params = self.job, self.options, self.params
+
+        def pdf_bytes() -> bytes:
+            if isinstance(pdf, Exception):
+                raise pdf
+            if pdf is None:
+                raise KitExportError("PDF 未能排版。请再生成一次。")
+            return pdf
+
+        makers = {"pdf": lambda path: write_bytes(path, pdf_bytes()),
+                  "pdfa": lambda path: write_bytes(path, archival_copy(pdf_bytes(), params.display_title,
+                                                                      params.unit.organ)),
+                  "docx": lambda path: write_bytes(path, report_docx(params, draft=options.draft)),
+                  "fragment": lambda path: write_text(path, fragment_html(params, draft=options.draft))}
+        failed = []
+        for fmt in (f for f in FORMATS if f in makers and f in options.formats):
+            path = job.out_dir / OUTPUT_NAMES[fmt]
+            try:
+                self.outputs.append(makers[fmt](path))
+            except Exception as exc:  # KitExportError and WriteError carry Chinese messages
+                _remove_stale(job.out_dir, (path.name,))
+                failed.append(f"{LABELS[fmt]} 未生成：{_why(exc)}")
+        seconds = self.seconds + time.perf_counter() - start
+        status: Status = "partial" if failed else "ok"
+        return JobResult(job, status, tuple(self.outputs), tuple(self.problems), seconds=seconds,
+                         draft=options.draft, error="；".join(failed) if failed else None)
+
+
+def _stage(job: BuildJob, options: BuildOptions, publisher: Publisher) -> JobResult | _Staged:
+    """Check, run and export to HTML: a final result if the report stops here."""
     start = time.perf_counter()
 
     def result(status: Status, outputs: Iterable[Path] = (), **kw: object) -> JobResult:
@@ -92,7 +175,6 @@ def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None 
                       failed_cell=(failure.cell or None) if failure else None)
 
     outputs = [notebook]
-    publisher = publisher or process_publisher(options)
     try:
         html = publisher.html(nb, job.out_dir, params.display_title)
         if "html" in options.formats:
@@ -100,30 +182,7 @@ def build_one(job: BuildJob, options: BuildOptions, publisher: Publisher | None 
     except Exception as exc:
         _remove_stale(job.out_dir, EVERYTHING[1:])
         return result("partial", outputs, error=f"导出 HTML 失败：{_why(exc)}")
-    printed: list[bytes] = []  # the PDF, printed once for report.pdf and its archival copy
-
-    def pdf() -> bytes:
-        if not printed:
-            printed.append(publisher.pdf_bytes(html, job.out_dir))
-        return printed[0]
-
-    makers = {"pdf": lambda path: write_bytes(path, pdf()),
-              "pdfa": lambda path: write_bytes(path, archival_copy(pdf(), params.display_title, params.unit.organ)),
-              "docx": lambda path: write_bytes(path, report_docx(params, draft=options.draft)),
-              "fragment": lambda path: write_text(path, fragment_html(params, draft=options.draft))}
-    failed = []
-    for fmt in (f for f in FORMATS if f in makers):
-        path = job.out_dir / OUTPUT_NAMES[fmt]
-        if fmt not in options.formats:
-            continue
-        try:
-            outputs.append(makers[fmt](path))
-        except Exception as exc:  # KitExportError and WriteError carry Chinese messages
-            _remove_stale(job.out_dir, (path.name,))
-            failed.append(f"{LABELS[fmt]} 未生成：{_why(exc)}")
-    if failed:
-        return result("partial", outputs, error="；".join(failed))
-    return result("ok", outputs)
+    return _Staged(job, options, params, problems, outputs, html, time.perf_counter() - start)
 
 
 def _why(exc: Exception) -> str:

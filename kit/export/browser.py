@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 ENV_VAR = "KIT_CHROMIUM"
-CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+CANDIDATES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome")
 CHROMIUM_ARGS = (
     "--no-sandbox",
     "--disable-gpu",

@@ -22,6 +22,7 @@ from kit.export.browser import BrowserThread, find_chromium
 from kit.export.errors import BrowserUnavailable, KitExportError
 from kit.export.fonts import font_override_css
 from kit.export.html import ReportHTMLExporter
+from kit.export.print_many import FooterSheet, combine, footer_sheet_html, head_key, split, title_of
 from kit.export.split_tables import CONTINUED, CONTINUED_TABLE, MIN_ROWS, SPLIT_SCRIPT
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class PdfPrinter:
         self.page_numbers = page_numbers
         self._browser = BrowserThread(self.executable, extra_args, timeout_s)
         self._exporter = exporter
+        self._footers: dict[str, FooterSheet] = {}  # per head: the numbered footer pages
 
     def __enter__(self) -> PdfPrinter:
         self.open()
@@ -94,6 +96,37 @@ class PdfPrinter:
         """Render ``html`` to PDF bytes; relative links resolve against folder ``base_url``."""
         html = self._prepare(html, base_url)
         return self.with_page(lambda page: self._render(page, html))
+
+    def pdf_many(self, docs: Sequence[tuple[str, str | os.PathLike[str] | None]]
+                 ) -> list[bytes | KitExportError]:
+        """PDF bytes per ``(html, base_url)``, or the error that document met.
+
+        Documents that can share one print (:mod:`kit.export.print_many`) are printed
+        together and split; if that print fails or cannot be split, each is printed alone,
+        so that a failure is the failing document's own."""
+        htmls = [html for html, _ in docs]
+        together = combine(htmls) if self.page_numbers else None
+        if together is not None:
+            html = self._prepare(together, docs[0][1])
+            head = head_key(html)
+            footer = self._footers.get(head)
+            if footer is None:
+                footer = self._footers[head] = FooterSheet(lambda n: self.with_page(
+                    lambda page: self._render(page, footer_sheet_html(html, n))))
+            try:
+                parts = split(self.with_page(lambda page: self._render(page, html, footer=False)),
+                              [title_of(h) for h in htmls], footer)
+            except Exception:  # printed one by one below, so that each failure is its own
+                parts = None
+            if parts is not None:
+                return list(parts)
+        printed: list[bytes | KitExportError] = []
+        for html, base_url in docs:
+            try:
+                printed.append(self.pdf_bytes(html, base_url))
+            except KitExportError as exc:
+                printed.append(exc)
+        return printed
 
     def print_html(
         self, html: str, out_path: str | os.PathLike[str], base_url: Path | None = None
@@ -150,7 +183,7 @@ class PdfPrinter:
             return head + html
         return html[: match.start()] + head + html[match.start() :]
 
-    def _render(self, page: Page, html: str) -> bytes:
+    def _render(self, page: Page, html: str, footer: bool = True) -> bytes:
         # set_content keeps the page's document and renderer (warm font and style caches);
         # navigating to a file: URL costs about 12% more Chromium CPU per report.
         page.set_content(html, wait_until="load")
@@ -163,7 +196,7 @@ class PdfPrinter:
             "margin": FALLBACK_MARGINS,
             "print_background": True,
         }
-        if self.page_numbers:
+        if self.page_numbers and footer:
             options.update(
                 display_header_footer=True,
                 header_template=EMPTY_HEADER,

@@ -1,20 +1,21 @@
 """Publishing an executed report notebook as HTML and PDF, with exporters kept alive.
 
-A :class:`Publisher` holds one ``ReportHTMLExporter`` (the first export costs ~0.6 s, later
-ones ~0.06 s) and, once a PDF is asked for, one ``PdfPrinter`` (one Chromium for the whole
-batch). When Chromium is missing, the first PDF fails with the exporter's Chinese message
+A :class:`Publisher` holds one ``ReportHTMLExporter`` per thread (the first export costs
+~0.6 s, later ones a few ms) and, once a PDF is asked for, one ``PdfPrinter`` (one Chromium
+for the whole batch). When Chromium is missing, the first PDF fails with the exporter's Chinese message
 and later PDFs fail at once with the same message instead of trying again.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 from nbformat import NotebookNode
 
 from kit.base.atomic import write_bytes, write_text
-from kit.export.errors import BrowserUnavailable
+from kit.export.errors import BrowserUnavailable, KitExportError
 from kit.export.html import ReportHTMLExporter
 from kit.export.pdf import PdfPrinter
 
@@ -25,7 +26,7 @@ class Publisher:
     def __init__(self, chromium: str | None = None, font_family: str | None = None) -> None:
         self.chromium = chromium
         self.font_family = font_family
-        self._html: ReportHTMLExporter | None = None
+        self._local = threading.local()  # one HTML exporter per thread (they keep state per export)
         self._printer: PdfPrinter | None = None
         self._browser_error: Exception | None = None
 
@@ -37,10 +38,11 @@ class Publisher:
 
     def html(self, nb: NotebookNode, folder: Path, title: str) -> str:
         """The published HTML of an executed notebook (inputs and review-only cells dropped)."""
-        if self._html is None:
-            self._html = ReportHTMLExporter(font_family=self.font_family or "")
+        exporter = getattr(self._local, "html", None)
+        if exporter is None:
+            exporter = self._local.html = ReportHTMLExporter(font_family=self.font_family or "")
         resources: dict[str, Any] = {"metadata": {"name": title, "path": str(folder)}}
-        html, _ = self._html.from_notebook_node(nb, resources=resources)
+        html, _ = exporter.from_notebook_node(nb, resources=resources)
         return html
 
     def write_html(self, html: str, path: Path) -> Path:
@@ -49,6 +51,11 @@ class Publisher:
     def pdf_bytes(self, html: str, folder: Path) -> bytes:
         """The printed PDF of ``html`` (relative links resolved in ``folder``)."""
         return self._ensure_printer().pdf_bytes(html, base_url=folder)
+
+    def pdf_many(self, docs: list[tuple[str, Path]]) -> list[bytes | KitExportError]:
+        """PDF bytes (or the error met) per ``(html, folder)``, printed together where they can
+        be (:meth:`PdfPrinter.pdf_many`); raises BrowserUnavailable when Chromium cannot start."""
+        return self._ensure_printer().pdf_many(docs)
 
     def write_pdf(self, html: str, path: Path) -> Path:
         """Print ``html`` to ``path`` (atomically); raises KitExportError with a Chinese message."""

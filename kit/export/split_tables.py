@@ -13,7 +13,9 @@ unlabelled under an open border. :data:`SPLIT_SCRIPT` runs in the page before it
    starts on the next page under a “续表” line with the header rows again and the group
    labels repeated, each marked （续）.
 
-Tables that fit on one page, and every other table, are left as they are.
+Tables that fit on one page, and every other table, are left as they are. A document with
+several ``main`` elements (several reports printed at once, each from a new page:
+:mod:`kit.export.print_many`) is measured report by report, each from its own first page.
 """
 
 from __future__ import annotations
@@ -26,35 +28,43 @@ MIN_ROWS = 4  # fewer rows than this cannot hold the group label beside them: mo
 SPLIT_SCRIPT = """
 ([continued, continuedTable, minRows]) => {
   const mm = 96 / 25.4, width = 156 * mm, height = 225 * mm;
-  const root = document.querySelector('main') || document.body;
-  const candidates = () => [...document.querySelectorAll('table.kit-table')]
+  const mains = [...document.querySelectorAll('main')];
+  const candidates = root => [...root.querySelectorAll('table.kit-table')]
     .filter(t => t.tBodies.length && t.querySelector(':scope > tbody th.kit-span-label'));
 
-  // The row at which each table's first group block would continue on the next page.
-  const measure = tables => {
-    const columns = document.createElement('div');
-    columns.style.cssText = `column-width:${width}px;column-gap:0;column-fill:auto;` +
-      `height:${height}px;width:${width}px;overflow:visible;margin:0;padding:0`;
-    const moved = [...root.childNodes];
-    moved.forEach(n => columns.appendChild(n));
-    root.appendChild(columns);
+  // The row at which each table's first group block would continue on the next page: every
+  // report laid out at once, each in columns of its own (one layout for the whole print).
+  const measure = groups => {
     const asPages = document.createElement('style');  // a page break is a column break here
     asPages.textContent = '.kit-continued { break-before: column !important; }';
     document.head.appendChild(asPages);
-    const left0 = columns.getBoundingClientRect().left;
-    const pageOf = row => Math.floor(
-      (row.cells[row.cells.length - 1].getBoundingClientRect().left - left0 + 1) / width);
-    const found = tables.map(table => {
-      const rows = [...table.tBodies[0].rows];
-      const first = rows.findIndex(r => r.querySelector('th.kit-span-label'));
-      if (first < 0) return -1;
-      const start = pageOf(rows[first]);
-      let at = rows.findIndex((r, i) => i > first && pageOf(r) > start);
-      if (at > first && at - first < minRows) at = first;  // too few rows for the label
-      return at;
+    const laid = groups.map(([root]) => {
+      const columns = document.createElement('div');
+      columns.style.cssText = `column-width:${width}px;column-gap:0;column-fill:auto;` +
+        `height:${height}px;width:${width}px;overflow:visible;margin:0;padding:0`;
+      const moved = [...root.childNodes];
+      moved.forEach(n => columns.appendChild(n));
+      root.appendChild(columns);
+      return [root, columns, moved];
     });
-    moved.forEach(n => root.appendChild(n));
-    columns.remove();
+    const found = groups.map(([, tables], g) => {
+      const left0 = laid[g][1].getBoundingClientRect().left;
+      const pageOf = row => Math.floor(
+        (row.cells[row.cells.length - 1].getBoundingClientRect().left - left0 + 1) / width);
+      return tables.map(table => {
+        const rows = [...table.tBodies[0].rows];
+        const first = rows.findIndex(r => r.querySelector('th.kit-span-label'));
+        if (first < 0) return -1;
+        const start = pageOf(rows[first]);
+        let at = rows.findIndex((r, i) => i > first && pageOf(r) > start);
+        if (at > first && at - first < minRows) at = first;  // too few rows for the label
+        return at;
+      });
+    });
+    laid.forEach(([root, columns, moved]) => {
+      moved.forEach(n => root.appendChild(n));
+      columns.remove();
+    });
     asPages.remove();
     return found;
   };
@@ -93,13 +103,17 @@ SPLIT_SCRIPT = """
   };
 
   let splits = 0;
+  const roots = mains.length ? mains : [document.body];
   for (let round = 0; round < 4; round++) {  // a continuation may need continuing again
-    const tables = candidates();
-    const breaks = measure(tables);
-    const due = tables.filter((t, i) => breaks[i] > 0);
-    if (!due.length) break;
-    tables.forEach((t, i) => { if (breaks[i] > 0) split(t, breaks[i]); });
-    splits += due.length;
+    const groups = roots.map(root => [root, candidates(root)]).filter(([, t]) => t.length);
+    if (!groups.length) break;
+    const breaks = measure(groups);
+    let due = 0;
+    groups.forEach(([, tables], g) => tables.forEach((t, i) => {
+      if (breaks[g][i] > 0) { split(t, breaks[g][i]); due++; }
+    }));
+    if (!due) break;
+    splits += due;
   }
   return splits;
 }

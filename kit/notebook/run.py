@@ -23,7 +23,10 @@ from kit.base.errors import KitError
 from kit.notebook.parameters import inject_parameters
 from kit.notebook.template import DEFAULT_TEMPLATE, KERNEL
 
-QUIET_IPYKERNEL = ["--IPKernelApp.log_level=ERROR"]
+#: A report's kernel logs only errors and keeps no input history: IPython's history is an
+#: SQLite file shared by every kernel of the user, written after each cell (and at each
+#: reset of a warm kernel), which a batch of reports does not need.
+QUIET_IPYKERNEL = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]
 
 
 @dataclass(frozen=True)

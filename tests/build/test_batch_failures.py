@@ -83,3 +83,19 @@ def test_a_killed_worker_leaves_no_traceback_on_the_console(tmp_path):
     assert run.returncode == 1 and "工作进程意外退出" in run.stdout
     for noise in ("Traceback", "Exception in callback", "resource_tracker", "Error"):
         assert noise not in run.stderr, run.stderr
+
+
+def test_a_killed_worker_in_a_group_fails_only_its_own_report(tmp_path):
+    """Workers take several reports at a time (printed together): when one of them kills its
+    worker, the others of its group are built again, one by one, and succeed."""
+    params = make_county(tmp_path, 5)
+    out = tmp_path / "out"
+    template = broken_template(tmp_path, KILL_WORKER)
+    code, printed, _ = build("--jobs", "2", "--to", "html,pdf", "--template", str(template),
+                             "--params", str(params), "--out", str(out))
+    assert code == 1
+    assert printed.count("[成功]") == 4 and f"[失败] {COUNTY}/{unit_name(2)}/2023" in printed
+    for i in (1, 3, 4, 5):
+        assert (report_dir(out, i) / "report.pdf").is_file() and state(out, i)["status"] == "ok"
+    assert not (report_dir(out, 2) / "report.pdf").exists()
+    assert not temp_files(out)
