@@ -13,10 +13,13 @@ import contextlib
 import sys
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, TextIO
 
 from kit.base.text import visible
 from kit.formats import FORMATS
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of kit check)
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 _MESSAGES = {
     "usage: ": "用法：",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -34,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
         results[str(file)] = problems
     everything = [p for probs in results.values() for p in probs]
     if args.json:
+        import json  # lazy: only --json needs it
+
         data = {"files": {f: [p.to_dict() for p in probs] for f, probs in results.items()},
                 "errors": sum(p.is_error for p in everything),
                 "warnings": sum(not p.is_error for p in everything)}

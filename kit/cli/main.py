@@ -10,6 +10,7 @@ or matplotlib.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -35,11 +36,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
-    """The parser; only ``chosen``'s arguments are configured (its module is imported)."""
+    """The parser; with a known ``chosen`` command only its sub-parser (its module is
+    imported), else every command's (for the overview and the "invalid choice" message)."""
     chinese()
     parser = Parser(prog="python -m kit", description=f"乡镇{REPORT_NAME}工具")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
+    # prog given: argparse would otherwise build a help formatter, which imports shutil and
+    # with it zlib, bz2 and lzma (2 ms of every start)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="命令", prog=parser.prog)
     for name, (module, help_text) in COMMANDS.items():
+        if chosen in COMMANDS and name != chosen:
+            continue  # a known command: the other nine parsers would only cost start-up time
         command = sub.add_parser(name, help=help_text, description=help_text)
         if name == chosen:
             import_module(module).configure(command)  # lazy: only the command being run
@@ -55,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as exc:  # --help (0) or a usage error (2), already printed
             return int(exc.code or 0)
         run = import_module(COMMANDS[args.command][0]).run
+        gc.enable()  # off while the modules load (kit/__main__.py)
         try:
             return run(args)
         except KeyboardInterrupt:

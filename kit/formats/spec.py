@@ -17,9 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
 
-ValueKind = Literal["int", "signed", "decimal"]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of kit check)
+if TYPE_CHECKING:
+    from typing import Literal
+
+    ValueKind = Literal["int", "signed", "decimal"]
 Number = int | Decimal
 
 

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from kit.formats.spec import Column, ValueKind
+from kit.formats.spec import Column
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of kit check)
+if TYPE_CHECKING:
+    from kit.formats.spec import ValueKind
 
 Number = int | Decimal
 

@@ -7,10 +7,8 @@ not just the first; the caller gets ``(params or None, problems)``.
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from kit.base.problems import Problem, error, warning
 from kit.base.text import clean, control_chars, describe, visible
@@ -30,6 +28,10 @@ from kit.params.model import (
 )
 from kit.params.names import name_problem
 from kit.params.paths import DEFAULT_PARAMS, YEAR_FILE, path_identity, stray_note
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of kit check)
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_TEXT = 50_000  # characters in one text field: a whole report is rarely a tenth of this
 TOP_KEYS = schema.names(schema.TOP)
@@ -64,6 +66,8 @@ class _Reader:
             if labels and key in labels:
                 hint = f"应写作“{labels[key]}”。"
             else:
+                import difflib  # lazy: only a misspelt key needs it
+
                 close = difflib.get_close_matches(key, [*allowed, *(labels or {})], n=1, cutoff=0.6)
                 if close:
                     hint = f"您是不是想写“{(labels or {}).get(close[0], close[0])}”？"

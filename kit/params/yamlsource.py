@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from kit.base.problems import Problem, error
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of kit check)
+if TYPE_CHECKING:
+    from typing import Any
 
 KeyPath = tuple[str, ...]
 MAX_BYTES = 1_000_000  # a params file is ~10 KB; more is a wrong file or pasted data
