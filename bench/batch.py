@@ -53,6 +53,8 @@ class Timing:
     seconds: float
     peak_pss: int  # bytes, sum over the process tree
     peak_rss: int
+    first: float = 0.0  # seconds until the first report was done ((b): start-up included)
+    steady: float = 0.0  # seconds per report after that (the rate once the workers run)
 
     @property
     def per_report(self) -> float:
@@ -140,9 +142,38 @@ def kit_build(label: str, params: Path, out: Path, units: int, jobs: int | None,
         cmd += ["--jobs", str(jobs)]
     start = time.perf_counter()
     with TreeMemory(pss_every=20 if pss else 0) as memory:
-        run(cmd, cwd=REPO)
+        done = run_timed(cmd, cwd=REPO)
+    first, steady = rates([t - start for t in done])
     return Timing(label, units, time.perf_counter() - start,
-                  memory.peak_pss, memory.peak_rss)
+                  memory.peak_pss, memory.peak_rss, first, steady)
+
+
+def run_timed(cmd: list[str], cwd: Path) -> list[float]:
+    """Run ``cmd``; the moments at which it printed a finished report (``[成功] …``)."""
+    stamps: list[float] = []
+    output: list[str] = []
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}  # each line as it is printed, not at exit
+    with subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, bufsize=1, env=env) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        for line in proc.stdout:
+            output.append(line)
+            if line.startswith("[成功]"):
+                stamps.append(time.perf_counter())
+        err = proc.stderr.read()
+    if proc.returncode != 0:
+        sys.exit(f"命令失败（{proc.returncode}）：{' '.join(cmd)}\n{''.join(output)[-2000:]}\n{err[-4000:]}")
+    return stamps
+
+
+def rates(done: list[float]) -> tuple[float, float]:
+    """(seconds to the first finished report, seconds per report after it). Reports finish in
+    groups (a worker prints several together), so the rate is taken from the first group's end
+    to the last's: the cost per report once start-up is paid, comparable between any N."""
+    if len(done) < 2 or done[-1] <= done[0]:
+        return (done[0] if done else 0.0), 0.0
+    after = sum(1 for t in done if t > done[0])
+    return done[0], (done[-1] - done[0]) / after
 
 
 def check_outputs(out: Path, units: list[str]) -> None:
@@ -203,6 +234,9 @@ def report(a: Timing, b: Timing, c: Timing, units: int) -> str:
         lines.append(f"(a) 只运行了 {a.reports} 份；{units} 份的用时按每份 {a.per_report:.2f} 秒外推为 {a_total:.0f} 秒。")
     lines.append(f"a/b = {a_total / b.seconds:.1f} 倍；a/c = {a_total / c.seconds:.0f} 倍"
                  f"（{units} 份；a 为{'外推值' if a.reports < units else '实测值'}）")
+    if b.steady:
+        lines.append(f"(b) 第一份报告完成于 {b.first:.1f} 秒（含启动工作进程、内核和 Chromium）；"
+                     f"此后每份 {b.steady:.3f} 秒（不含启动的每份用时，可与其他乡镇数的运行比较）。")
     lines.append("峰值内存：整个子进程树（不含本脚本）的最大值。RSS 之和在计时的运行中每 0.1 秒采样，"
                  "把共享页面重复计算，偏高；PSS 把共享页面按进程分摊，是实际占用，但读取它会拖慢被测进程，"
                  "所以在另外一次相同的运行中每 2 秒采样（(a) 取 2 份）。")

@@ -11,13 +11,14 @@ from batch_helpers import REPO
 
 @pytest.mark.slow
 def test_bench_smoke_run():
-    done = subprocess.run([sys.executable, str(REPO / "bench" / "batch.py"), "--units", "2",
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "batch.py"), "--units", "3",
                            "--sample", "1"], cwd=REPO, capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout
     for label in ("(a) papermill + nbconvert", "(b) python -m kit build", "(c) python -m kit build"):
         assert label in out
     assert "a/b = " in out and "a/c = " in out and "外推" in out and "PSS" in out
+    assert "第一份报告完成于" in out and "此后每份" in out  # start-up apart from the rate
 
 
 @pytest.mark.slow
