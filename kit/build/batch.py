@@ -94,7 +94,8 @@ def run_batch(jobs: Sequence[BuildJob], options: BuildOptions, report: Report, *
 def _run_here(todo: list[tuple[BuildJob, Fingerprint]], options: BuildOptions,
               done: Callable[[JobResult], None]) -> None:
     # lazy: nbconvert, papermill, Chromium only for real work
-    from kit.build.job import group_size, run_group
+    from kit.build.job import run_group
+    from kit.build.records import group_size
 
     at = 0
     while at < len(todo):

@@ -18,9 +18,10 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from kit.build.errors import SchedulerUnavailable
 from kit.build.incremental import Fingerprint
-from kit.build.job import close_process_resources, lost_result, run_job
+from kit.build.job import close_process_resources, run_job
 from kit.build.options import BuildOptions, JobResult
 from kit.build.plan import BuildJob
+from kit.build.records import lost_result
 
 CONNECT_TIMEOUT = "20s"
 

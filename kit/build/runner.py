@@ -19,7 +19,6 @@ from kit.base.problems import Problem
 from kit.build.options import BuildOptions, JobResult, Status
 from kit.build.plan import BuildJob
 from kit.export.errors import KitExportError
-from kit.export.pdfa import archival_copy
 from kit.export.print_many import MAX_GROUP
 from kit.export.publish import Publisher
 from kit.notebook.handoff import remove_checks, write_checks
@@ -27,8 +26,6 @@ from kit.notebook.run import TemplateError, execute_report
 from kit.notebook.warm_kernel import execute_report_warm
 from kit.params.model import ReportParams
 from kit.params.outputs import FORMATS, LABELS, NOTEBOOK, OUTPUT_NAMES
-from kit.render.fragment import fragment_html
-from kit.render.word import report_docx
 from kit.rules.draft import unrewritten
 from kit.rules.validate import check_file
 
@@ -115,11 +112,23 @@ class _Staged:
                 raise KitExportError("PDF 未能排版。请再生成一次。")
             return pdf
 
-        makers = {"pdf": lambda path: write_bytes(path, pdf_bytes()),
-                  "pdfa": lambda path: write_bytes(path, archival_copy(pdf_bytes(), params.display_title,
-                                                                      params.unit.organ)),
-                  "docx": lambda path: write_bytes(path, report_docx(params, draft=options.draft)),
-                  "fragment": lambda path: write_text(path, fragment_html(params, draft=options.draft))}
+        def pdfa(path: Path) -> Path:
+            from kit.export.pdfa import archival_copy  # lazy, as the others: only when asked for
+
+            return write_bytes(path, archival_copy(pdf_bytes(), params.display_title, params.unit.organ))
+
+        def docx(path: Path) -> Path:
+            from kit.render.word import report_docx
+
+            return write_bytes(path, report_docx(params, draft=options.draft))
+
+        def fragment(path: Path) -> Path:
+            from kit.render.fragment import fragment_html
+
+            return write_text(path, fragment_html(params, draft=options.draft))
+
+        makers = {"pdf": lambda path: write_bytes(path, pdf_bytes()), "pdfa": pdfa, "docx": docx,
+                  "fragment": fragment}
         failed = []
         for fmt in (f for f in FORMATS if f in makers and f in options.formats):
             path = job.out_dir / OUTPUT_NAMES[fmt]

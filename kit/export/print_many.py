@@ -23,8 +23,10 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-import pikepdf
+if TYPE_CHECKING:
+    import pikepdf
 
 MARK = "https://kit.invalid/report-start/"
 MAX_GROUP = 8  # reports per print: beyond eight the print's cost grows with the pages again
@@ -91,6 +93,8 @@ class FooterSheet:
 
     def pages(self, count: int) -> pikepdf.Pdf:
         if self._pdf is None or len(self._pdf.pages) < count:
+            import pikepdf
+
             pdf = pikepdf.open(io.BytesIO(self._print(max(16, 2 * count))))
             _retag_fonts(pdf)
             self._pdf = pdf
@@ -99,6 +103,8 @@ class FooterSheet:
 
 def split(printed: bytes, titles: Sequence[str], footer: FooterSheet | None) -> list[bytes] | None:
     """The combined print cut into one PDF per report; None when the markers are not all found."""
+    import pikepdf  # lazy: planning a batch (kit.build.records) needs only MAX_GROUP
+
     src = pikepdf.open(io.BytesIO(printed))
     starts: dict[int, int] = {}
     for number, page in enumerate(src.pages):
@@ -129,6 +135,8 @@ def split(printed: bytes, titles: Sequence[str], footer: FooterSheet | None) -> 
 
 
 def _drop_markers(page: pikepdf.Page) -> None:
+    import pikepdf
+
     annots = page.obj.get("/Annots")
     if annots is None:
         return
@@ -142,6 +150,8 @@ def _drop_markers(page: pikepdf.Page) -> None:
 def _retag_fonts(pdf: pikepdf.Pdf) -> None:
     """Give the footer's font subsets a tag of their own, so that no two different subsets
     in a report share a name (Chromium tags every print's fonts AAAAAA, BAAAAA, …)."""
+    import pikepdf
+
     for page in pdf.pages:
         fonts = page.obj.get("/Resources", {}).get("/Font", {})
         for _, font in fonts.items():

@@ -27,3 +27,11 @@ def test_planning_bench_smoke_run():
                           cwd=REPO, capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "参数文件 60 个" in done.stdout and "1+2 合计" in done.stdout and "无事可做" in done.stdout
+
+
+@pytest.mark.slow
+def test_startup_bench_smoke_run():
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "startup.py"), "--runs", "2"],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "kit check / import yaml = " in done.stdout and "目标 ≤ 2" in done.stdout

@@ -1,0 +1,48 @@
+"""What a batch keeps of each report's build, and how many reports a worker takes at once.
+
+Kept apart from :mod:`kit.build.job` (which loads nbconvert, papermill and Chromium's driver)
+so that the main process of a batch, which only hands out jobs and records results, starts
+its workers without loading any of that first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kit.build.incremental import Fingerprint, write_state
+from kit.build.options import JobResult
+from kit.build.plan import BuildJob
+from kit.export.print_many import MAX_GROUP
+
+
+def result_record(res: JobResult) -> dict[str, Any]:
+    """What the state file keeps of a build (index.html reads it back)."""
+    return {
+        "status": res.status, "seconds": round(res.seconds, 2),
+        "outputs": [p.name for p in res.outputs],
+        "errors": sum(p.is_error for p in res.problems),
+        "warnings": sum(not p.is_error for p in res.problems),
+        "problems": [{"severity": p.severity.value, "text": p.format()} for p in res.problems],
+        "error": res.error, "failed_cell": res.failed_cell,
+    }
+
+
+def lost_result(job: BuildJob, fp: Fingerprint, why: str, rerun: bool = True) -> JobResult:
+    """A job whose worker died or could not run it: failed (and recorded so), with what to do.
+    ``rerun``: a new run can build it (the worker was killed or lost), so say so."""
+    then = "请重新运行 python -m kit build 补做这份报告。" if rerun else ""
+    result = JobResult(job, "failed", error=f"{why}其他报告照常生成。{then}")
+    write_state(job, result_record(result), fp)
+    return result
+
+
+GROUP_CAP = 2 * MAX_GROUP  # reports a worker takes at once (all retried alone if it dies)
+
+
+def group_size(remaining: int, workers: int) -> int:
+    """How many of the ``remaining`` reports the next free worker takes: up to GROUP_CAP
+    (printed MAX_GROUP at a time); with several workers fewer towards the end, so that
+    they finish together."""
+    if workers <= 1:
+        return max(1, min(GROUP_CAP, remaining))
+    return max(1, min(GROUP_CAP, -(-remaining // (2 * workers))))
