@@ -13,8 +13,8 @@
 Everything runs in a temporary folder with clearly fictional townships (基准县/基准一镇 …, see
 ``bench/fake_county.py``). Peak memory is the largest sum of RSS over the whole process tree
 (this script excluded), as PSS (shared pages divided among the processes that map them: the
-real footprint; sampled every 2 s because reading it is costly) and as a plain RSS sum
-(shared pages counted once per process, so it errs high; sampled every 0.1 s).
+real footprint; sampled every 0.5 s in a separate run, because reading it is costly) and as a
+plain RSS sum (shared pages counted once per process, so it errs high; sampled every 0.1 s).
 """
 
 from __future__ import annotations
@@ -67,8 +67,8 @@ class TreeMemory:
     RSS is cheap to read and sampled every 0.1 s. PSS (shared pages divided among the processes
     that map them: the real footprint) needs /proc/<pid>/smaps_rollup, which costs ~100 ms for
     the ~30 processes of a run (Chromium maps terabytes of address space), so it is sampled
-    every 2 s. The sampling thread runs at nice 19 so that it takes only idle CPU from the run
-    it measures.
+    every 0.5 s, in a separate run (reading it slows the processes it reads). The sampling
+    thread runs at nice 19 so that it takes only idle CPU from the run it measures.
     """
 
     def __init__(self, interval: float = 0.1, pss_every: int = 20) -> None:
@@ -118,7 +118,7 @@ def run(cmd: list[str], cwd: Path) -> None:
 def by_hand(params: Path, out: Path, units: list[str], pss: bool = False) -> Timing:
     """(a) papermill + nbconvert kit_html + nbconvert kit_pdf, per report, as subprocesses."""
     start = time.perf_counter()
-    with TreeMemory(pss_every=20 if pss else 0) as memory:
+    with TreeMemory(pss_every=5 if pss else 0) as memory:
         for unit in units:
             folder = out / COUNTY / unit / "2023"
             folder.mkdir(parents=True)
@@ -141,7 +141,7 @@ def kit_build(label: str, params: Path, out: Path, units: int, jobs: int | None,
     if jobs:
         cmd += ["--jobs", str(jobs)]
     start = time.perf_counter()
-    with TreeMemory(pss_every=20 if pss else 0) as memory:
+    with TreeMemory(pss_every=5 if pss else 0) as memory:
         done = run_timed(cmd, cwd=REPO)
     first, steady = rates([t - start for t in done])
     return Timing(label, units, time.perf_counter() - start,
@@ -239,7 +239,7 @@ def report(a: Timing, b: Timing, c: Timing, units: int) -> str:
                      f"此后每份 {b.steady:.3f} 秒（不含启动的每份用时，可与其他乡镇数的运行比较）。")
     lines.append("峰值内存：整个子进程树（不含本脚本）的最大值。RSS 之和在计时的运行中每 0.1 秒采样，"
                  "把共享页面重复计算，偏高；PSS 把共享页面按进程分摊，是实际占用，但读取它会拖慢被测进程，"
-                 "所以在另外一次相同的运行中每 2 秒采样（(a) 取 2 份）。")
+                 "所以在另外一次相同的运行中每 0.5 秒采样（(a) 取 2 份）。")
     return "\n".join(lines)
 
 
