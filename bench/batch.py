@@ -166,14 +166,24 @@ def run_timed(cmd: list[str], cwd: Path) -> list[float]:
     return stamps
 
 
-def rates(done: list[float]) -> tuple[float, float]:
+def rates(done: list[float], same: float = 0.05) -> tuple[float, float]:
     """(seconds to the first finished report, seconds per report after it). Reports finish in
-    groups (a worker prints several together), so the rate is taken from the first group's end
-    to the last's: the cost per report once start-up is paid, comparable between any N."""
-    if len(done) < 2 or done[-1] <= done[0]:
+    groups (a worker prints several together), so the rate is the least-squares slope of each
+    group's finishing time against the number of reports finished by then, from the first
+    group on: the cost per report once start-up is paid, comparable between runs of any size."""
+    points: list[tuple[int, float]] = []
+    for count, t in enumerate(done, start=1):
+        if points and t - points[-1][1] <= same:
+            points[-1] = (count, t)  # the same group
+        else:
+            points.append((count, t))
+    if len(points) < 2:
         return (done[0] if done else 0.0), 0.0
-    after = sum(1 for t in done if t > done[0])
-    return done[0], (done[-1] - done[0]) / after
+    mean_n = sum(n for n, _ in points) / len(points)
+    mean_t = sum(t for _, t in points) / len(points)
+    slope = (sum((n - mean_n) * (t - mean_t) for n, t in points)
+             / sum((n - mean_n) ** 2 for n, _ in points))
+    return done[0], slope
 
 
 def check_outputs(out: Path, units: list[str]) -> None:

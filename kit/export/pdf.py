@@ -111,8 +111,7 @@ class PdfPrinter:
             head = head_key(html)
             footer = self._footers.get(head)
             if footer is None:
-                footer = self._footers[head] = FooterSheet(lambda n: self.with_page(
-                    lambda page: self._render(page, footer_sheet_html(html, n))))
+                footer = self._footers[head] = self._footer_sheet(html)
             try:
                 parts = split(self.with_page(lambda page: self._render(page, html, footer=False)),
                               [title_of(h) for h in htmls], footer)
@@ -127,6 +126,15 @@ class PdfPrinter:
             except KitExportError as exc:
                 printed.append(exc)
         return printed
+
+    def _footer_sheet(self, html: str) -> FooterSheet:
+        """Numbered pages printed under the head of ``html`` (same page size and margins)."""
+
+        def print_pages(count: int) -> bytes:
+            sheet = footer_sheet_html(html, count)
+            return self.with_page(lambda page: self._render(page, sheet))
+
+        return FooterSheet(print_pages)
 
     def print_html(
         self, html: str, out_path: str | os.PathLike[str], base_url: Path | None = None

@@ -56,7 +56,7 @@ def combine(htmls: Sequence[str]) -> str | None:
     """One document printing ``htmls`` one after another, or None if they cannot share one."""
     if len(htmls) < 2:
         return None
-    heads, bodies = [], []
+    heads, bodies, first_head = set(), [], ""
     for html in htmls:
         match = _BODY.search(html)
         end = html.lower().rfind("</body>")
@@ -65,15 +65,15 @@ def combine(htmls: Sequence[str]) -> str | None:
         body = html[match.end():end]
         if _RELATIVE.search(body) or _FIXED.search(body):
             return None
-        heads.append((_TITLE.sub("", html[: match.start()]), match.group(0)))
+        heads.add((_TITLE.sub("", html[: match.start()]), match.group(0)))
         bodies.append(body)
-    if len(set(heads)) != 1:
+        first_head = first_head or html[: match.end()]  # the first document's, title and all
+    if len(heads) != 1:
         return None
     parts = [f'<section class="kit-print-doc" style="break-before:page;position:relative">'
              f'<a href="{MARK}{i}" style="position:absolute;left:0;top:0;width:1px;height:1px">'
              f"</a>{body}</section>" for i, body in enumerate(bodies)]
-    first = htmls[0]
-    return first[: _BODY.search(first).start()] + heads[0][1] + "".join(parts) + "</body>\n</html>\n"  # type: ignore[union-attr]
+    return first_head + "".join(parts) + "</body>\n</html>\n"
 
 
 def footer_sheet_html(html: str, pages: int) -> str:
