@@ -22,9 +22,6 @@ from kit.build.plan import BuildJob
 from kit.build.records import result_record
 from kit.build.runner import build_group, close_publishers, process_publisher
 from kit.notebook.warm_kernel import close_kernels, thread_kernel
-from kit.params.model import Unit
-from kit.params.newyear import blank
-from kit.render.report_html import render_report
 
 
 def run_job(job: BuildJob, options: BuildOptions, fp: Fingerprint) -> JobResult:
@@ -55,22 +52,15 @@ def warm_up(options: BuildOptions) -> None:
     """Start this process's kernel, HTML exporter and Chromium before the first report.
 
     The kernel boots and imports the kit in its own process while this one builds the
-    exporter, launches Chromium and prints a blank report (so that the fonts and the table
-    styles are loaded before the first real print). Failures are left for the first report
-    to meet and report properly.
+    exporter and launches Chromium, so that a worker's first report does not pay for them in
+    turn. (Warming Chromium with a whole blank report was measured slower: the batch's first
+    print loads the fonts anyway.) Failures are left for the first report to meet and report
+    properly.
     """
     with contextlib.suppress(Exception), tempfile.TemporaryDirectory(prefix="kit-warm-") as tmp:
         if options.reuse_kernel:
             thread_kernel(options.kernel_name)
         publisher = process_publisher(options)
-        html = publisher.html(_sample_notebook(), Path(tmp), "预热")
+        html = publisher.html(nbformat.v4.new_notebook(), Path(tmp), "预热")
         if {"pdf", "pdfa"} & set(options.formats):
             publisher.write_pdf(html, Path(tmp) / "warm.pdf")
-
-
-def _sample_notebook() -> nbformat.NotebookNode:
-    """A notebook showing a blank report of a made-up township: every heading, table and
-    label a report has, in the report's fonts."""
-    unit = Unit("预热省", "预热市", "预热县", "预热镇", "镇")
-    output = nbformat.v4.new_output("display_data", data={"text/html": render_report(blank(unit, 2023))})
-    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("", outputs=[output])])
