@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from enum import StrEnum
 
+from kit.base.record import Record, record
 from kit.base.text import visible
 
 
@@ -13,8 +14,8 @@ class Severity(StrEnum):
     WARNING = "警告"
 
 
-@dataclass(frozen=True)
-class Problem:
+@record
+class Problem(Record):
     """One finding. ``message`` is Chinese and says how to fix it."""
 
     rule: str  # "R1" … "R9", "V-N5", "V-S2", or "P-…" for params-file problems

@@ -7,16 +7,15 @@ blocks they list, so both are built from :func:`proactive_table`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from kit.base.record import Record, record
 from kit.formats.spec import Column, LabelCell, LayoutCell, RollForward, Row, Table, ValueCell
 
 GRID = 4
 ITEM_HEADER = "信息内容"
 
 
-@dataclass(frozen=True)
-class Block:
+@record
+class Block(Record):
     caption: str  # e.g. "第二十条第（一）项"
     columns: tuple[Column, ...]
     items: tuple[tuple[str, str], ...]  # (row id, label)

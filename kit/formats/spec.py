@@ -15,8 +15,10 @@ Two views of every table are kept side by side:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
+
+from kit.base.record import Record, record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of kit check)
 if TYPE_CHECKING:
@@ -26,8 +28,8 @@ if TYPE_CHECKING:
 Number = int | Decimal
 
 
-@dataclass(frozen=True)
-class Column:
+@record
+class Column(Record):
     """One data column of a table row."""
 
     id: str
@@ -43,8 +45,8 @@ class Column:
         return bool(self.sum_of)
 
 
-@dataclass(frozen=True)
-class Row:
+@record
+class Row(Record):
     """One data row; ``where`` is its label as a reader locates it."""
 
     id: str
@@ -73,8 +75,8 @@ class Row:
         return tuple(c for c in self.columns if not c.computed)
 
 
-@dataclass(frozen=True)
-class LabelCell:
+@record
+class LabelCell(Record):
     """A printed label (header or row label) with its spans."""
 
     text: str
@@ -83,8 +85,8 @@ class LabelCell:
     caption: bool = False  # a block caption inside the table (Table 二's 第二十条第（一）项 …)
 
 
-@dataclass(frozen=True)
-class ValueCell:
+@record
+class ValueCell(Record):
     """A printed value: the cell (row id, column id) of the data model."""
 
     row: str
@@ -95,8 +97,8 @@ class ValueCell:
 LayoutCell = LabelCell | ValueCell
 
 
-@dataclass(frozen=True)
-class RollForward:
+@record
+class RollForward(Record):
     """How a table's stock column carries over from one year to the next (rule R7).
 
     With ``added``/``removed``: stock(Y) = stock(Y−1) + added(Y) − removed(Y) (2021 format).
@@ -125,8 +127,8 @@ class RollForward:
                 f"{label[self.removed or '']}")
 
 
-@dataclass(frozen=True)
-class Table:
+@record
+class Table(Record):
     """An official table: data model plus printed layout."""
 
     id: str
@@ -162,16 +164,16 @@ class Table:
         return [c.text for line in (*self.head, *self.body) for c in line if isinstance(c, LabelCell)]
 
 
-@dataclass(frozen=True)
-class Subsection:
+@record
+class Subsection(Record):
     id: str
     title: str  # default title, without its "（一）" number
     keywords: tuple[str, ...] = ()  # words that show the aspect is covered (V-S1)
     breakdown: bool = False  # the subsection the params file's 栏目条数 breakdown belongs to
 
 
-@dataclass(frozen=True)
-class Section:
+@record
+class Section(Record):
     id: str
     number: str  # "一"
     heading: str  # "总体情况"
@@ -205,8 +207,8 @@ class Section:
         return f"（{cn_number(ids.index(sub_id) + 1)}）{title or self.subsection(sub_id).title}"
 
 
-@dataclass(frozen=True)
-class ReportFormat:
+@record
+class ReportFormat(Record):
     id: str  # "2021" or "2019"
     name: str
     notice: str  # the notice that set it, e.g. "国办公开办函〔2021〕30号"

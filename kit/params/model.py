@@ -7,11 +7,12 @@ Only input cells are stored; totals are computed from the format model
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
+from kit.base.record import Record, record
 from kit.formats import format_for_year
 from kit.formats.spec import ReportFormat
 
@@ -23,8 +24,8 @@ ORGAN_SUFFIX = {"乡": "人民政府", "镇": "人民政府", "街道": "街道�
 REWRITE_MARK = "【请按本年度情况改写】"
 
 
-@dataclass(frozen=True)
-class Unit:
+@record
+class Unit(Record):
     province: str
     city: str
     county: str
@@ -41,8 +42,8 @@ class Unit:
         return f"{self.county}{self.name}{suffix}"
 
 
-@dataclass(frozen=True)
-class Prose:
+@record
+class Prose(Record):
     text: str = ""
     title: str | None = None  # overrides the format's default subsection title
 
@@ -50,8 +51,8 @@ class Prose:
         return [line.strip() for line in self.text.splitlines() if line.strip()]
 
 
-@dataclass(frozen=True)
-class SectionText:
+@record
+class SectionText(Record):
     text: str = ""
     subsections: dict[str, Prose] = field(default_factory=dict)
 
@@ -59,16 +60,16 @@ class SectionText:
         return "\n".join([self.text, *(p.text for p in self.subsections.values())])
 
 
-@dataclass(frozen=True)
-class Breakdown:
+@record
+class Breakdown(Record):
     """主动公开 items published in the year: the total and a count per column (栏目)."""
 
     total: int | None = None
     items: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class ReportParams:
+@record
+class ReportParams(Record):
     unit: Unit
     year: int
     title: str | None = None

@@ -7,11 +7,11 @@ by it. Section, subsection, table, row and column keys come from the format mode
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from kit.base.record import Record, record
 
 
-@dataclass(frozen=True)
-class Key:
+@record
+class Key(Record):
     name: str
     label: str  # what the form and messages call it
     required: bool = False
