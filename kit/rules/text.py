@@ -127,6 +127,8 @@ def _claims(params: ReportParams) -> Iterator[Problem]:
     for row in cases.rows:  # 行政复议: its row; 行政诉讼: the rows under that group label
         groups.setdefault(row.group or row.label, []).append(row.id)
     for what, rows in groups.items():
+        if what not in text:  # nothing to match: the pattern is not even compiled
+            continue
         table_value = sum(params.value(cases.id, r, "total") for r in rows)
         for match in re.finditer(re.escape(what) + _CASES, text):
             if int(match.group(1)) != table_value:

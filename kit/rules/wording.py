@@ -84,6 +84,8 @@ def _table_two(params: ReportParams) -> Iterator[Problem]:
         if not any(r.id == row_id for r in table.rows):
             continue
         row = table.row(row_id)
+        if row.label.removeprefix("行政") not in text:  # no match possible: not even compiled
+            continue
         name = _label_pattern(row.label)
         pattern = re.compile(f"{verbs}[^。；，\\d]{{0,10}}?{name}[^。；，\\d]{{0,8}}?(\\d+)\\s*[件项起]" if verbs
                              else f"{name}[^。；，\\d]{{0,8}}?(\\d+)\\s*[件项起]")
