@@ -88,8 +88,13 @@ class Record:
 
 def record(cls: type[T]) -> type[T]:
     """Make ``cls`` (a subclass of :class:`Record`) a frozen dataclass with the shared methods."""
+    undocumented = not cls.__doc__
+    if undocumented:  # else dataclass would describe it by inspect.signature of the shared __init__
+        cls.__doc__ = cls.__name__
     made: Any = dataclass(init=False, repr=False, eq=False)(cls)
     all_fields = fields(made)
+    if undocumented:
+        made.__doc__ = f"{cls.__name__}({', '.join(f.name for f in all_fields if f.init)})"
     made._init_fields = tuple((f.name, f.default, f.default_factory) for f in all_fields if f.init)
     made._compared = tuple(f.name for f in all_fields if f.compare)
     made._hashed = tuple(f.name for f in all_fields

@@ -78,8 +78,7 @@ def combine(htmls: Sequence[str]) -> str | None:
 
 def footer_sheet_html(html: str, pages: int) -> str:
     """``pages`` empty pages under the head of ``html`` (its @page size and margins)."""
-    match = _BODY.search(html)
-    head = html[: match.start()] if match else "<html><head></head>"
+    head = html[: _head_end(html)]
     blank = '<div style="break-after:page;height:1px">&#8203;</div>'
     return f"{head}<body>{blank * pages}</body>\n</html>\n"
 
@@ -109,9 +108,9 @@ def split(printed: bytes, titles: Sequence[str], footer: FooterSheet | None) -> 
     starts: dict[int, int] = {}
     for number, page in enumerate(src.pages):
         for annot in page.obj.get("/Annots", ()):
-            uri = str(annot.get("/A", {}).get("/URI", ""))
-            if uri.startswith(MARK) and uri[len(MARK):].isdigit():
-                starts.setdefault(int(uri[len(MARK):]), number)
+            mark = _mark(annot)
+            if mark is not None:
+                starts.setdefault(mark, number)
     bounds = [starts.get(i, -1) for i in range(len(titles))] + [len(src.pages)]
     if bounds[0] != 0 or any(b >= c for b, c in pairwise(bounds)):
         return None
@@ -134,13 +133,20 @@ def split(printed: bytes, titles: Sequence[str], footer: FooterSheet | None) -> 
     return parts
 
 
+def _mark(annot: pikepdf.Object) -> int | None:
+    """The report number of a marker link annotation (None for any other annotation)."""
+    uri = str(annot.get("/A", {}).get("/URI", ""))
+    number = uri[len(MARK):]
+    return int(number) if uri.startswith(MARK) and number.isdigit() else None
+
+
 def _drop_markers(page: pikepdf.Page) -> None:
     import pikepdf
 
     annots = page.obj.get("/Annots")
     if annots is None:
         return
-    kept = [a for a in annots if not str(a.get("/A", {}).get("/URI", "")).startswith(MARK)]
+    kept = [a for a in annots if _mark(a) is None]
     if kept:
         page.obj.Annots = pikepdf.Array(kept)
     else:

@@ -2,8 +2,8 @@
 
 A :class:`Publisher` holds one ``ReportHTMLExporter`` per thread (the first export costs
 ~0.6 s, later ones a few ms) and, once a PDF is asked for, one ``PdfPrinter`` (one Chromium
-for the whole batch). When Chromium is missing, the first PDF fails with the exporter's Chinese message
-and later PDFs fail at once with the same message instead of trying again.
+for the whole batch). When Chromium is missing, the first PDF fails with the exporter's
+Chinese message and later PDFs fail at once with the same message instead of trying again.
 """
 
 from __future__ import annotations
