@@ -1,17 +1,32 @@
-"""Problems found in a params file: what, where, how bad, and how to fix it."""
+"""Problems found in a report: rule, structured place, values, and the Chinese words.
+
+A :class:`Problem` is data: the rule that found it, its :class:`~kit.base.place.Place` (ids of
+the format, a params key, or a printed label — never words to be parsed), the values involved,
+and its severity. Its :attr:`~Problem.fingerprint` (rule + check + place) is how a reviewer's
+decision on it survives edits elsewhere and resubmissions. The Chinese message and the words of
+the place (``table``, ``row``, ``column``, ``section``) are what readers see; they are rendered
+from the place when the problem is made (:mod:`kit.formats.places`) and shown at the edges.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict
+from decimal import Decimal
 from enum import StrEnum
 
+from kit.base.place import NOWHERE, Place
 from kit.base.record import Record, record
 from kit.base.text import visible
+
+Value = str | int | float | Decimal | None
 
 
 class Severity(StrEnum):
     ERROR = "错误"
     WARNING = "警告"
+
+
+_WORDS = ("message", "file", "row", "column", "section", "table", "detail")
 
 
 @record
@@ -22,17 +37,19 @@ class Problem(Record):
     severity: Severity
     message: str
     file: str = ""
-    table: str = ""  # e.g. "表三 收到和处理政府信息公开申请情况"
+    table: str = ""  # words of the place, e.g. "表三 收到和处理政府信息公开申请情况"
     row: str = ""
     column: str = ""
     section: str = ""  # e.g. "一、总体情况（五）监督保障情况"
-    field: str = ""  # params key path, e.g. "tables.applications.received.natural"
-    line: int | None = None  # line in the params file, where known
+    line: int | None = None  # line in the params file, where known (not part of the identity)
     detail: str = ""  # for the command line only (commands, keys, paths): clerks see it folded
+    place: Place = NOWHERE  # the spot as ids: what code reads
+    values: tuple[tuple[str, Value], ...] = ()  # the values involved, by name
+    check: str = ""  # which check of the rule, where one rule checks one place several ways
 
     def __post_init__(self) -> None:
         # Messages quote what users typed: control characters are shown, never sent raw.
-        for name in ("message", "file", "row", "column", "section", "field", "table", "detail"):
+        for name in _WORDS:
             value = getattr(self, name)
             if value and value != visible(value):
                 object.__setattr__(self, name, visible(value))
@@ -41,47 +58,65 @@ class Problem(Record):
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def field(self) -> str:
+        """The params key path the problem is about ("" when none)."""
+        return self.place.key
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable id: the same finding at the same place has it in every version of a report."""
+        from hashlib import sha256  # lazy: kit check does not print fingerprints
+
+        raw = "\x1f".join((self.rule, self.check, *self.place.identity()))
+        return sha256(raw.encode("utf-8")).hexdigest()[:16]
+
     def where(self) -> str:
         """The location as a reader finds it, in Chinese."""
-        parts = []
-        if self.line is not None:
-            parts.append(f"第 {self.line} 行")
-        if self.table:
-            parts.append(self.table)
-        if self.row:
-            parts.append(f"行“{self.row}”")
-        if self.column:
-            parts.append(f"列“{self.column}”")
-        if self.section:
-            parts.append(self.section)
+        parts = [f"第 {self.line} 行"] if self.line is not None else []
+        parts += self._words()
         if not (self.table or self.section) and self.field:
             parts.append(f"字段 {self.field}")
         return "，".join(parts)
 
+    def clerk_where(self) -> str:
+        """The location as a clerk finds it in the form: no params keys, no file lines."""
+        return "，".join(self._words())
+
+    def _words(self) -> list[str]:
+        parts = [self.table] if self.table else []
+        parts += [f"行“{self.row}”"] if self.row else []
+        parts += [f"列“{self.column}”"] if self.column else []
+        return parts + ([self.section] if self.section else [])
+
     def to_dict(self) -> dict[str, object]:
-        data = asdict(self)
+        """JSON-ready: the words, ``place`` as an object, ``values`` and the ``fingerprint``."""
+        data = {k: v for k, v in asdict(self).items() if k not in ("place", "values")}
         data["severity"] = self.severity.value
+        data["field"] = self.field
+        data["place"] = self.place.to_dict()
+        data["values"] = {k: _json_value(v) for k, v in self.values}
+        data["fingerprint"] = self.fingerprint
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> Problem:
         """The inverse of :meth:`to_dict`."""
-        fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        fields["severity"] = Severity(fields["severity"])
-        return cls(**fields)  # type: ignore[arg-type]
-
-    def place(self) -> str:
-        """The location as a clerk finds it in the form: no params keys, no file lines."""
-        parts = [self.table] if self.table else []
-        parts += [f"行“{self.row}”"] if self.row else []
-        parts += [f"列“{self.column}”"] if self.column else []
-        parts += [self.section] if self.section else []
-        return "，".join(parts)
+        names = set(cls.__dataclass_fields__) - {"place", "values"}
+        kwargs: dict[str, object] = {k: v for k, v in data.items() if k in names}
+        kwargs["severity"] = Severity(kwargs["severity"])
+        kwargs["place"] = Place.from_dict(data.get("place"))
+        raw = data.get("values")
+        kwargs["values"] = tuple(raw.items()) if isinstance(raw, dict) else ()
+        return cls(**kwargs)
 
     def format(self) -> str:
         where = self.where()
-        detail = f"{self.detail}" if self.detail else ""
-        return f"[{self.severity.value}] {self.rule} {where + '：' if where else ''}{self.message}{detail}"
+        return f"[{self.severity.value}] {self.rule} {where + '：' if where else ''}{self.message}{self.detail}"
+
+
+def _json_value(value: Value) -> Value:
+    return str(value) if isinstance(value, Decimal) else value
 
 
 def has_errors(problems: list[Problem]) -> bool:
@@ -89,8 +124,8 @@ def has_errors(problems: list[Problem]) -> bool:
 
 
 def error(rule: str, message: str, **where: object) -> Problem:
-    return Problem(rule, Severity.ERROR, message, **where)  # type: ignore[arg-type]
+    return Problem(rule, Severity.ERROR, message, **where)
 
 
 def warning(rule: str, message: str, **where: object) -> Problem:
-    return Problem(rule, Severity.WARNING, message, **where)  # type: ignore[arg-type]
+    return Problem(rule, Severity.WARNING, message, **where)

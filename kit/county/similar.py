@@ -20,10 +20,11 @@ from functools import cached_property
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from kit.base.place import PREAMBLE
 from kit.county.rollup import CountyYear
 from kit.params.loader import load_params
 from kit.params.model import ReportParams
-from kit.rules.copied import PREAMBLE, places
+from kit.rules.copied import places
 
 SHINGLE = 3  # characters per shingle: Chinese words are one to three characters
 PERMUTATIONS = 64
@@ -76,9 +77,9 @@ def prose_doc(params: ReportParams) -> ProseDoc:
     accepted = {normalize(s) for s in params.yoy.values()}
     names = (params.unit.county, params.unit.name)
     kept = []
-    for where, paragraph in places(params):
+    for section_id, _, paragraph in places(params):
         norm = normalize(paragraph, names)
-        if where != PREAMBLE and len(norm) >= MIN_CHARS and norm not in stock | accepted:
+        if section_id != PREAMBLE and len(norm) >= MIN_CHARS and norm not in stock | accepted:
             kept.append(paragraph.strip())
     return ProseDoc(params.unit.county, params.unit.name, params.year, tuple(kept))
 

@@ -88,5 +88,5 @@ class Actions:
 
 
 def _said(problem: Problem) -> str:
-    place = problem.place()
+    place = problem.clerk_where()
     return f"{place}：{problem.message}" if place else problem.message

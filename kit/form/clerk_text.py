@@ -28,7 +28,7 @@ def line_html(problem: Problem, pending: bool = False, where: bool = False) -> s
     """One coloured line for under a field or a table."""
     what = kind(problem, pending)
     icon, name = next((i, n) for k, i, n in KINDS if k == what)
-    place = f"{problem.place()}：" if where and problem.place() else ""
+    place = f"{problem.clerk_where()}：" if where and problem.clerk_where() else ""
     return f'<div class="kit-msg-{what}">{icon} {name}：{escape(place + problem.message)}</div>'
 
 
@@ -91,5 +91,5 @@ def details_html(lines: list[str], title: str = "详细（供技术人员查看�
 
 
 def _located(problem: Problem) -> str:
-    place = problem.place()
+    place = problem.clerk_where()
     return f"{place}：{problem.message}" if place else problem.message

@@ -12,7 +12,9 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from kit.base.place import BODY, PREAMBLE, TITLE, Place
 from kit.base.problems import Problem, error
+from kit.formats.places import at_cell, cell_key
 from kit.formats.spec import ReportFormat
 from kit.params import schema
 from kit.params.cells import parse_text
@@ -23,10 +25,6 @@ TOP_KEYS = schema.TEXT_FIELDS
 BREAKDOWN_TOTAL, BREAKDOWN_ITEMS = (f"{schema.BREAKDOWN}.{k}" for k in schema.BREAKDOWN_KEYS)
 BASIC = "basic"  # the tab of identity, title and preamble
 _ITEM_LINE = re.compile(r"^(.+?)\s*[:：\s]\s*(\S+)$")
-
-
-def cell_key(table_id: str, row_id: str, col_id: str) -> str:
-    return f"tables.{table_id}.{row_id}.{col_id}"
 
 
 def number_text(value: Number) -> str:
@@ -97,9 +95,7 @@ def data_from_texts(texts: dict[str, str], fmt: ReportFormat, year: int,
             value, why = parse_text(texts.get(key, ""), col.kind, col.decimals)
             if why:
                 invalid.add((table.id, row.id, col.id))
-                problems.append(error("V-N5", why, table=table.caption,
-                                      row=row.place, column=table.column_place(row, col.id),
-                                      field=key))
+                problems.append(error("V-N5", why, **at_cell(table, row.id, col.id)))
                 continue
             rows.setdefault(row.id, {})[col.id] = value
         tables[table.id] = rows
@@ -115,17 +111,19 @@ def _breakdown(texts: dict[str, str], problems: list[Problem], fmt: ReportFormat
         return None
     general = fmt.section("general")
     sub = general.breakdown_subsection()
-    where = {"section": general.number + general.numbered(sub.id) if sub else general.full_heading}
+    words = general.number + general.numbered(sub.id) if sub else general.full_heading
+    place = Place(section=general.id, subsection=sub.id if sub else "")
     total, why = parse_text(total_text, "int")
     if why:
-        problems.append(error("V-N5", f"主动公开信息总条数{why}", field=BREAKDOWN_TOTAL, **where))
+        problems.append(error("V-N5", f"主动公开信息总条数{why}",
+                              section=words, place=place.with_key(BREAKDOWN_TOTAL)))
     items: dict[str, int] = {}
     for line in lines:
         match = _ITEM_LINE.match(line)
         count, why = parse_text(match.group(2), "int") if match else (0, "格式不对")
         if match is None or why:
             problems.append(error("V-N5", f"栏目条数“{line}”{why}。每行写一个栏目，如“通知公告：5”。",
-                                  field=BREAKDOWN_ITEMS, **where))
+                                  section=words, place=place.with_key(BREAKDOWN_ITEMS, line)))
             continue
         items[match.group(1)] = int(count)
     return {"total": int(total) if total_text and not why else None, "items": items}
@@ -143,42 +141,31 @@ def section_of_key(key: str, fmt: ReportFormat) -> str:
     return BASIC
 
 
-def problem_key(problem: Problem, params: ReportParams | None, keys: set[str]) -> str | None:
-    """The form field a problem is about, when it names one."""
-    name = problem.field
-    if name in keys:
-        return name
-    if name.startswith("tables."):
-        return name  # a computed total: shown on the total cell
-    if name and f"{name}.text" in keys:
-        return f"{name}.text"
-    if name == "proactive_breakdown":
+def problem_key(problem: Problem, keys: set[str]) -> str | None:
+    """The form field a problem is about, from its place's ids (never from its words)."""
+    place = problem.place
+    if place.key in keys or place.key.startswith("tables."):
+        return place.key  # a computed total: shown on the total cell
+    if place.key and f"{place.key}.text" in keys:
+        return f"{place.key}.text"
+    if place.key == schema.BREAKDOWN:
         return BREAKDOWN_TOTAL
-    if params is None or not problem.section:
-        return None
-    return _headings(params).get(problem.section)
-
-
-def _headings(params: ReportParams) -> dict[str, str]:
-    """Places as the validator names them (``section``) → field keys."""
-    found = {"标题": "title", "导语": "preamble"}
-    for section in params.format.sections:
-        found[section.full_heading] = f"sections.{section.id}.text"
-        for sub in section.subsections:
-            heading = params.subsection_heading(section.id, sub.id)
-            found[f"{section.full_heading}{heading}"] = f"sections.{section.id}.{sub.id}.text"
-    return found
+    if place.section in (TITLE, PREAMBLE):
+        return place.section
+    if place.section and place.section != BODY and not place.table:
+        sub = f".{place.subsection}" if place.subsection else ""
+        key = f"sections.{place.section}{sub}.text"
+        return key if key in keys else None
+    return None
 
 
 def problem_section(problem: Problem, key: str | None, fmt: ReportFormat) -> str:
     """The tab where a problem is shown."""
     if key is not None:
         return section_of_key(key, fmt)
-    place = problem.section
-    for section in fmt.sections:  # "正文与表三" → the tab of Table 三
-        if section.table and place.endswith(f"表{fmt.table(section.table).number}"):
-            return section.id
-    for section in fmt.sections:
-        if place.startswith(section.full_heading) or place.startswith(section.number + "（"):
-            return section.id
-    return "general" if place.startswith("正文") else BASIC
+    place = problem.place
+    if place.table:  # a claim of the prose against a table: the tab of that table
+        return next((s.id for s in fmt.sections if s.table == place.table), BASIC)
+    if any(s.id == place.section for s in fmt.sections):
+        return place.section
+    return "general" if place.section == BODY else BASIC

@@ -63,4 +63,4 @@ def status_html(state: FormState) -> str:
 
 def problem_tab(state: FormState, problem: Problem) -> str:
     """The id of the tab where a problem is shown (a section id, or :data:`BASIC`)."""
-    return problem_section(problem, problem_key(problem, state.params, set(state.texts)), state.format)
+    return problem_section(problem, problem_key(problem, set(state.texts)), state.format)

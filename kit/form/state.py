@@ -184,7 +184,7 @@ class FormState:
             keys = set(self.texts)
             grouped: dict[str | None, list[Problem]] = {}
             for problem in ev.problems:
-                grouped.setdefault(problem_key(problem, ev.params, keys), []).append(problem)
+                grouped.setdefault(problem_key(problem, keys), []).append(problem)
             self._grouped = (ev, grouped)
         return self._grouped[1]
 

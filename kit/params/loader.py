@@ -10,9 +10,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from kit.base.place import Place
 from kit.base.problems import Problem, error, warning
 from kit.base.text import clean, control_chars, describe, visible
 from kit.formats import NoFormatError, format_for_year
+from kit.formats.places import at_cell
 from kit.formats.spec import ReportFormat
 from kit.params import schema, yamlsource
 from kit.params.cells import parse_cell
@@ -46,8 +48,8 @@ class _Reader:
 
     def fail(self, rule: str, msg: str, path: tuple[str, ...], **where: Any) -> None:
         line = self.doc.line(path) if self.doc else None
-        self.problems.append(error(rule, msg, file=self.file, line=line,
-                                   field=".".join(path), **where))
+        where.setdefault("place", Place(key=".".join(path)))
+        self.problems.append(error(rule, msg, file=self.file, line=line, **where))
 
     def mapping(self, value: Any, path: tuple[str, ...], what: str) -> dict[str, Any]:
         if value is None:
@@ -92,7 +94,7 @@ class _Reader:
             self.problems.append(warning(
                 "P-CTRL", f"文字中有{describe(found)}，通常是从其他程序复制时带入的，"
                 "已在报告中删除。请在文件中删除它们（或在表单中重新输入这段文字）。",
-                file=self.file, line=line, field=".".join(path)))
+                file=self.file, line=line, place=Place(key=".".join(path))))
         return clean(text)
 
 
@@ -280,9 +282,7 @@ def _tables(r: _Reader, value: Any, fmt: ReportFormat | None,
                 number, why = parse_cell(cells[col.id], col.kind, col.decimals)
                 if why:
                     invalid.add(key)
-                    r.fail("V-N5", f"{why}", (*tpath, row.id, col.id),
-                           table=table.caption, row=row.place,
-                           column=table.column_place(row, col.id))
+                    r.fail("V-N5", f"{why}", (*tpath, row.id, col.id), **at_cell(table, row.id, col.id))
                 elif row.computed or col.computed:
                     if cells[col.id] is not None:
                         stated[key] = number
@@ -309,5 +309,5 @@ def _path_problems(path: Path, params: ReportParams, doc: yamlsource.YamlDoc) ->
             msg = (f"文件路径中的{what}“{from_path}”与文件内容中的“{inside}”不一致。"
                    f"参数文件应放在 params/<县>/<乡镇>/<年>.yaml；请移动文件或改正内容，使两者一致。")
             problems.append(error("P-PATH", msg, file=str(path), line=doc.line(key),
-                                  field=".".join(key)))
+                                  place=Place(key=".".join(key))))
     return problems

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from kit.base.place import Place
 from kit.base.problems import Problem, error
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of kit check)
@@ -126,7 +127,7 @@ def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int],
             if key in seen:
                 msg = f"键“{key}”重复出现，后一个会覆盖前一个。请删除或合并重复的键。"
                 problems.append(error("P-KEY", msg, file=file, line=line,
-                                      field=".".join((*path, key))))
+                                      place=Place(key=".".join((*path, key)))))
             seen.add(key)
             lines[(*path, key)] = line
             _walk(value_node, (*path, key), lines, problems, file)

@@ -8,12 +8,15 @@ column, or the section.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 from rapidfuzz import fuzz
 
+from kit.base.place import SIGNOFF, TITLE
 from kit.base.problems import Problem, error, warning
 from kit.formats import FORMATS, ReportFormat, format_for_year
+from kit.formats.places import at_row, at_section, at_table
 from kit.formats.spec import Table
 from kit.reading.labels import header_labels, key
 from kit.reading.model import PrintedTable, PublishedReport
@@ -23,10 +26,9 @@ from kit.rules.validate import validate
 STATES = {"blank": "空白", "unreadable": "不是数字"}
 
 
-def _where(report: PublishedReport, table: Table | None = None, row: str = "", column: str = "",
-           section: str = "") -> dict[str, str]:
-    return {"file": report.source, "table": table.caption if table else "", "row": row, "column": column,
-            "section": section}
+def _doc(report: PublishedReport, **where: object) -> dict[str, object]:
+    """A finding's ``**where`` in a published document: its file and the place's ids and words."""
+    return {"file": report.source, **where}
 
 
 def _layout(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
@@ -36,7 +38,7 @@ def _layout(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
     other = "2019 试行格式" if fmt.id != "2019" else "2021 格式"
     what = "混用了两种格式" if report.layout == "hybrid" else f"用的是{other}"
     yield error("V-F1", f"{report.year} 年度报告应使用{fmt.name}（{fmt.notice}）的表格，但表格{what}："
-                f"出现了{seen}。请按{fmt.notice}附件的表格重新制表。", **_where(report))
+                f"出现了{seen}。请按{fmt.notice}附件的表格重新制表。", **_doc(report))
 
 
 def _sections(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
@@ -44,16 +46,16 @@ def _sections(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
     for section in fmt.sections:
         if section.id not in found:
             yield error("V-F2", f"缺少“{section.full_heading}”部分。年报应依次包括六个部分，请补上。",
-                        **_where(report, section=section.full_heading))
+                        **_doc(report, **at_section(fmt, section.id)))
     order = [fmt.sections.index(fmt.section(s)) for s in found if s]
     if order != sorted(order):
         yield error("V-F2", f"{len(fmt.sections)} 个部分的顺序与规定不一致。请按“{fmt.sections[0].full_heading}”"
-                    f"至“{fmt.sections[-1].full_heading}”排列。", **_where(report))
+                    f"至“{fmt.sections[-1].full_heading}”排列。", check="order", **_doc(report))
     for printed in report.sections:
         if printed.section_id and key(printed.heading) != key(fmt.section(printed.section_id).full_heading):
             official = fmt.section(printed.section_id).full_heading
             yield warning("V-F4", f"标题印作“{printed.heading}”，规定为“{official}”。请改用规定的标题。",
-                          **_where(report, section=printed.heading))
+                          **_doc(report, **at_section(fmt, printed.section_id, label=printed.heading)))
 
 
 def _tables(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
@@ -61,7 +63,7 @@ def _tables(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
         printed = report.tables.get(table.id)
         if printed is None or not any(r.cells for r in printed.rows):
             yield error("V-F3", f"没有找到{table.caption}的表格（缺失，或只以图片发布）。表格应以文字表格发布，"
-                        "数字才能被核对和检索。", **_where(report, table))
+                        "数字才能被核对和检索。", **_doc(report, **at_table(table)))
             continue
         if report.layout in (fmt.id, "hybrid"):  # another format throughout: V-F1 says it once
             yield from _rows(report, table, printed)
@@ -75,7 +77,7 @@ def _rows(report: PublishedReport, table: Table, printed: PrintedTable) -> Itera
         got = len(printed.rows[0].cells)
         if got < count:
             yield error("V-F3", f"{table.caption}只印出 {got} 个数字，应有 {count} 个，表格可能被截断。"
-                        "缺少的数字按“未知”处理，未参与核对。", **_where(report, table))
+                        "缺少的数字按“未知”处理，未参与核对。", check="cut", **_doc(report, **at_table(table)))
         return
     mapped = [r for r in printed.rows if r.official and r.format_id == report_format(report).id]
     ids = [r.official for r in mapped]
@@ -86,27 +88,27 @@ def _rows(report: PublishedReport, table: Table, printed: PrintedTable) -> Itera
     if cut:
         yield error("V-F3", f"{table.caption}在“{table.rows[last].label if last >= 0 else '表头'}”之后没有了"
                     f"（缺少 {len(cut)} 行，从“{cut[0].place}”起），表格可能被截断。缺少的行按“未知”处理，"
-                    "不按 0 核对。请发布完整的表格。", **_where(report, table))
+                    "不按 0 核对。请发布完整的表格。", check="cut", **_doc(report, **at_table(table)))
     for row in missing:
         if row not in cut:
             yield error("V-F4", f"缺少“{row.place}”一行。请按规定的表格补上（没有数字也要印 0）。",
-                        **_where(report, table, row=row.place))
+                        check="missing", **_doc(report, **at_row(table, row.id)))
     for row in printed.rows:
         if not row.official:
             yield error("V-F4", f"多出了规定表格中没有的一行“{row.label}”。请删除或改为规定的行。",
-                        **_where(report, table, row=row.label))
+                        check="extra", **_doc(report, **at_row(table, label=row.label)))
         elif not row.exact:
             official = fmt_row(report, row.format_id, table.id, row.official)
             yield error("V-F4", f"行名印作“{row.parts[-1]}”，规定为“{official}”。请改用规定的行名。",
-                        **_where(report, table, row=row.label))
+                        check="label", **_doc(report, **at_row(table, row.official, label=row.label)))
     positions = [order.index(i) for i in ids]
     if positions != sorted(positions):
-        yield error("V-F4", f"{table.caption}各行的顺序与规定不一致。请按规定的顺序排列。", **_where(report, table))
+        yield error("V-F4", f"{table.caption}各行的顺序与规定不一致。请按规定的顺序排列。", check="order", **_doc(report, **at_table(table)))
     loose = [r for r in mapped if r.exact and r.parts[-1] != fmt_row(report, r.format_id, table.id, r.official)]
     if loose:
         examples = "；".join(f"“{r.parts[-1]}”" for r in loose[:3])
         yield warning("V-F5", f"{len(loose)} 个行名的标点与规定不同（半角括号、多余空格等），如{examples}。"
-                      "规定用全角括号“（一）”、“1.”后不空格。", **_where(report, table))
+                      "规定用全角括号“（一）”、“1.”后不空格。", **_doc(report, **at_table(table)))
 
 
 def report_format(report: PublishedReport) -> ReportFormat:
@@ -127,7 +129,7 @@ def _headers(report: PublishedReport, table: Table, printed: PrintedTable) -> It
         near = max(official, key=lambda t: fuzz.ratio(key(t), key(text)), default="")
         if near and fuzz.ratio(key(near), key(text)) >= 60:
             yield error("V-F4", f"表头印作“{text}”，规定为“{near}”。请改用规定的表头。",
-                        **_where(report, table, column=text))
+                        check="header", **_doc(report, **at_table(table, column=text)))
 
 
 def _cells(report: PublishedReport, table: Table, printed: PrintedTable) -> Iterator[Problem]:
@@ -144,7 +146,7 @@ def _cells(report: PublishedReport, table: Table, printed: PrintedTable) -> Iter
         if bad:
             label = row.label or table.caption
             yield error("V-F6", f"有 {len(bad)} 个格子没有数字：{'、'.join(bad)}。没有的情况也要填 0，"
-                        "否则勾稽关系无法核对。", **_where(report, table, row=label))
+                        "否则勾稽关系无法核对。", **_doc(report, **at_row(table, row.official or "", label=label)))
 
 
 def _case_column(table: Table, index: int) -> str:
@@ -156,23 +158,27 @@ def _case_column(table: Table, index: int) -> str:
 
 
 def _published(report: PublishedReport, deadline: date | None) -> Iterator[Problem]:
+    fmt = report_format(report)
     if report.published is None:
         yield warning("V-P1", "没有找到发布日期（网页的发布时间或正文末尾的落款日期），无法核对是否按时发布。"
-                      "请在落款处写明日期。", **_where(report, section="落款"))
+                      "请在落款处写明日期。", **_doc(report, **at_section(fmt, SIGNOFF)))
         return
     if deadline is not None and report.published > deadline:
         days = (report.published - deadline).days
         yield error("V-P1", f"发布日期 {report.published.isoformat()} 晚于截止日期 {deadline.isoformat()}"
-                    f"（晚 {days} 天）。年报应在截止日期前发布。", **_where(report, section="落款"))
+                    f"（晚 {days} 天）。年报应在截止日期前发布。", check="late",
+                    values=(("published", report.published.isoformat()), ("deadline", deadline.isoformat())),
+                    **_doc(report, **at_section(fmt, SIGNOFF)))
 
 
 def _title(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
     example = f"“××县××镇人民政府{report.year or 2023}年{fmt.report_name}”"
     if not report.title:
-        yield error("V-F7", f"没有找到报告标题。标题应写明单位和年度，如{example}。", **_where(report, section="标题"))
+        yield error("V-F7", f"没有找到报告标题。标题应写明单位和年度，如{example}。", check="title",
+                    **_doc(report, **at_section(fmt, TITLE)))
     elif not any(ch.isdigit() for ch in report.title):
         yield error("V-F7", f"标题“{report.title}”没有写年份。标题应写明报告年度，如{example}。",
-                    **_where(report, section="标题"))
+                    check="year", **_doc(report, **at_section(fmt, TITLE)))
 
 
 def lint_report(report: PublishedReport, deadline: date | None = None,
@@ -180,21 +186,20 @@ def lint_report(report: PublishedReport, deadline: date | None = None,
     """All problems of the published report, and the params it converts to (None: no year)."""
     if report.year is None:
         return [error("V-F7", "标题和导语中都没有年份，无法判断报告年度。请用 --year 指定年度后再检查。",
-                      **_where(report, section="标题"))], None
+                      check="year", **_doc(report, **at_section(format_for_year(2021), TITLE)))], None
     fmt = report_format(report)
     problems = [*_title(report, fmt), *_layout(report, fmt), *_sections(report, fmt), *_tables(report, fmt),
                 *_published(report, deadline)]
     conversion = convert(report, report.year)
     for problem in validate(conversion.params):
-        label = next((v for (t, r), v in conversion.printed_label.items()
-                      if problem.row and fmt.table(t).caption == problem.table and fmt.table(t).row(r).place == problem.row),
-                     problem.row)
-        problems.append(_with_row(problem, label))
+        at = problem.place
+        label = conversion.printed_label.get((at.table, at.row), "") if at.row else ""
+        problems.append(_as_printed(problem, label))
     return problems, conversion
 
 
-def _with_row(problem: Problem, row: str) -> Problem:
-    data = problem.to_dict()
-    data["row"] = row
-    data["field"] = ""
-    return Problem.from_dict(data)
+def _as_printed(problem: Problem, label: str) -> Problem:
+    """A finding of the validator as the published document shows it: the row under its
+    printed ``label``, no params key (the document has none)."""
+    place = problem.place.with_label(label) if label else problem.place.with_key("")
+    return replace(problem, row=label or problem.row, place=place)

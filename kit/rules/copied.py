@@ -10,26 +10,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kit.base.place import PREAMBLE
 from kit.base.problems import Problem, warning
+from kit.formats.places import at_section
 from kit.params.model import ReportParams
 
-PREAMBLE = "导语"  # how places() names the preamble
 MIN_CHARS = 30  # shorter paragraphs are stock sentences that recur in good reports
 _SPACE = re.compile(r"\s+")
 
 
-def places(params: ReportParams) -> Iterator[tuple[str, str]]:
-    """(where, paragraph) for the preamble and every section and subsection paragraph."""
+def places(params: ReportParams) -> Iterator[tuple[str, str, str]]:
+    """(section id, subsection id, paragraph) for the preamble (section id PREAMBLE) and every
+    section and subsection paragraph."""
     for line in params.preamble.splitlines():
-        yield PREAMBLE, line
+        yield PREAMBLE, "", line
     for section in params.format.sections:
         body = params.section(section.id)
         for line in body.text.splitlines():
-            yield section.full_heading, line
+            yield section.id, "", line
         for sub in section.subsections:
-            heading = params.place(section.id, sub.id)
             for line in params.subsection(section.id, sub.id).paragraphs():
-                yield heading, line
+                yield section.id, sub.id, line
+
+
+def at_prose(params: ReportParams, section_id: str, sub_id: str = "", **kw: str) -> dict[str, object]:
+    """The ``**where`` of a problem in the report's prose, named by the headings it gives."""
+    heading = params.subsection_heading(section_id, sub_id) if sub_id else ""
+    key = kw.pop("key", "") or ("preamble" if section_id == PREAMBLE else "")
+    return {"file": params.source, **at_section(params.format, section_id, sub_id, heading, key=key, **kw)}
 
 
 def _key(text: str, year: int) -> str:
@@ -41,14 +49,14 @@ def check_copied(params: ReportParams, previous: ReportParams | None) -> list[Pr
     """A V-S5 warning for each paragraph that repeats last year's report unchanged."""
     if previous is None or previous.year != params.year - 1:
         return []
-    before = {_key(text, previous.year) for _, text in places(previous)}
+    before = {_key(text, previous.year) for _, _, text in places(previous)}
     problems = []
-    for where, text in places(params):
+    for section_id, sub_id, text in places(params):
         key = _key(text, params.year)
         if len(key) >= MIN_CHARS and key in before:
             start = text.strip()[:18]
             problems.append(warning(
                 "V-S5", f"这段文字与上年报告相同（“{start}……”），只改了年份或未改动。"
                 "请按本年度实际情况改写；照抄上年属于“内容雷同”。",
-                file=params.source, section=where))
+                **at_prose(params, section_id, sub_id, quote=start)))
     return problems

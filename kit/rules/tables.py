@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kit.base.problems import Problem, error, warning
+from kit.base.problems import Problem, Value, error, warning
+from kit.formats.places import at_cell
 from kit.formats.spec import Table
 from kit.params.model import ReportParams
 
 APPS = "applications"
 
 
-def _where(params: ReportParams, table: Table, row_id: str, col_id: str) -> dict[str, str]:
-    row = table.row(row_id)
-    return {"file": params.source, "table": table.caption, "row": row.place,
-            "column": table.column_place(row, col_id), "field": f"tables.{table.id}.{row_id}.{col_id}"}
+def _where(params: ReportParams, table: Table, row_id: str, col_id: str, **values: Value,
+           ) -> dict[str, object]:
+    return {"file": params.source, **at_cell(table, row_id, col_id), "values": tuple(values.items())}
 
 
 def _clean(params: ReportParams, table: Table) -> bool:
@@ -50,7 +50,7 @@ def _stated_totals(params: ReportParams) -> Iterator[Problem]:
         what = "各办理结果行" if row.computed else "本行各项"
         msg = (f"填写的总计 {stated} 与{what}之和 {computed} 不一致。总计由工具自动计算，"
                f"可以删除该格；否则请核对（参与求和：{len(parts)} 项）。")
-        yield error(rule, msg, **_where(params, table, row_id, col_id))
+        yield error(rule, msg, **_where(params, table, row_id, col_id, stated=stated, computed=computed))
 
 
 def _short(row_label: str) -> str:
@@ -69,13 +69,14 @@ def _r1_r9(params: ReportParams, table: Table) -> Iterator[Problem]:
             msg = (f"勾稽关系不成立：{_short(received.label)} + {_short(carried_over.label)} = {got}，"
                    f"而{total.label} + {carried_forward.label} = {done} + {left} = {done + left}。"
                    "请核对本列各行数字，使“第一项加第二项之和，等于第三项加第四项之和”。")
-            yield error("R1", msg, **_where(params, table, total.id, col.id))
+            yield error("R1", msg, **_where(params, table, total.id, col.id, received=got, answered=done,
+                                                        carried_forward=left))
         for row in (total, carried_forward):
             value = params.value(APPS, row.id, col.id)
             if value > got:
                 msg = (f"{row.label}（{value}）大于本年新收与上年结转之和（{got}）。办理或结转的申请"
                        "不可能多于收到的申请，请核对。")
-                yield error("R9", msg, **_where(params, table, row.id, col.id))
+                yield error("R9", msg, **_where(params, table, row.id, col.id, value=value, received=got))
 
 
 def _r6(params: ReportParams, previous: ReportParams, table: Table) -> Iterator[Problem]:
@@ -89,7 +90,7 @@ def _r6(params: ReportParams, previous: ReportParams, table: Table) -> Iterator[
                    f"“{table.row('carried_forward').label}”为 {before}。"
                    "两者应相等，请改正本年或上年的数字。")
             yield error("R6", msg, detail=f"（上年：{previous.source}）",
-                        **_where(params, table, "carried_over", col.id))
+                        **_where(params, table, "carried_over", col.id, value=now, last_year=before))
 
 
 def _r7(params: ReportParams, previous: ReportParams) -> Iterator[Problem]:
@@ -115,7 +116,7 @@ def _roll_forward(params: ReportParams, previous: ReportParams, table: Table, ro
         msg = (f"{row.column(stock).label}为 {actual}，按{rule.how(row)}应为 {expected}"
                f"（{previous.year} 年的报告）。如有清理、修订等正当原因可忽略，否则请核对。")
         yield warning("R7", msg, detail=f"（上年：{previous.source}）",
-                      **_where(params, table, row_id, stock))
+                      **_where(params, table, row_id, stock, value=actual, expected=expected))
 
 
 def _township_regulations(params: ReportParams) -> Iterator[Problem]:
@@ -128,4 +129,4 @@ def _township_regulations(params: ReportParams) -> Iterator[Problem]:
         if value:
             msg = (f"乡镇人民政府和街道办事处无权制定规章，“{row.label}”一行应全部为 0，现为 {value}。"
                    f"如为本机关制发的{documents}，请填入“{documents}”一行。")
-            yield error("V-N8", msg, **_where(params, table, row.id, col.id))
+            yield error("V-N8", msg, **_where(params, table, row.id, col.id, value=value))

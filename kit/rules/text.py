@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kit.base.place import BODY, PREAMBLE, TITLE, Place
 from kit.base.problems import Problem, error, warning
 from kit.params.model import REWRITE_MARK, ReportParams
+from kit.rules.copied import at_prose
 
 _YEAR = re.compile(r"(\d{4})\s*年")
 _PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日[^。]*?(\d{4})\s*年\s*12\s*月\s*31\s*日")
@@ -27,8 +29,15 @@ _CLAIMS = (
 _CASES = r"[^。；，\d、和及]*?(\d+)\s*[件起]"  # after 行政复议 / 行政诉讼: "…N件"
 
 
-def _loc(params: ReportParams, section: str) -> dict[str, str]:
-    return {"file": params.source, "section": section}
+_loc = at_prose
+
+
+def _claim(params: ReportParams, table_id: str, row_id: str, quote: str, said: int, table_value: object,
+           ) -> dict[str, object]:
+    """A number the prose states against the table's 总计 of that row (V-N10)."""
+    return {"file": params.source, "section": f"正文与表{params.format.table(table_id).number}",
+            "place": Place(table=table_id, row=row_id, column="total", section=BODY, quote=quote),
+            "values": (("said", said), ("table", str(table_value)))}
 
 
 def check_text(params: ReportParams) -> list[Problem]:
@@ -38,37 +47,40 @@ def check_text(params: ReportParams) -> list[Problem]:
 
 def _title(params: ReportParams) -> Iterator[Problem]:
     title = params.display_title
-    where = {"file": params.source, "section": "标题", "field": "title"}
+    where = _loc(params, TITLE, key="title")
     for found in _YEAR.findall(title):
         if int(found) != params.year:
-            yield error("V-F7", f"标题中的年份 {found} 与报告年度 {params.year} 不一致。请改正标题。", **where)
+            yield error("V-F7", f"标题中的年份 {found} 与报告年度 {params.year} 不一致。请改正标题。",
+                        check="year", values=(("stated", found), ("year", params.year)), **where)
     if re.search(r"\s", title):
         also = "（或删除 title 一项，使用自动生成的标题）" if params.source.endswith(".yaml") else ""
         yield warning("V-F8", f"标题“{title}”中有多余的空格。规范写法如“{params.canonical_title}”，"
-                      f"请删除空格{also}。", **where)
+                      f"请删除空格{also}。", check="spaces", **where)
     if title.count("年度") > 1:
         yield warning("V-F8", f"标题“{title}”中“年度”重复出现。规范写法如“{params.canonical_title}”。",
-                      **where)
+                      check="repeated", **where)
     if params.format.report_name not in re.sub(r"\s", "", title):
         yield warning("V-F8", f"标题中应含“{params.format.report_name}”。规范写法如“{params.canonical_title}”。",
-                      **where)
+                      check="name", **where)
 
 
 def _preamble(params: ReportParams) -> Iterator[Problem]:
-    where = {"file": params.source, "section": "导语", "field": "preamble"}
+    where = _loc(params, PREAMBLE, key="preamble")
     text = params.preamble
     for bad in _BAD_DATE.findall(text):
-        yield error("V-F7", f"导语中的日期“{bad}”写法有误。请写成“{params.year}年1月1日”这样的格式。", **where)
+        yield error("V-F7", f"导语中的日期“{bad}”写法有误。请写成“{params.year}年1月1日”这样的格式。",
+                    check="date", values=(("date", bad),), **where)
     period = _PERIOD.search(text)
     if period is None:
         if text.strip():
             yield warning("V-F7", f"导语未写明统计期限。建议写明“本报告中所列数据的统计期限自{params.year}年"
-                          f"1月1日起至{params.year}年12月31日止”。", **where)
+                          f"1月1日起至{params.year}年12月31日止”。", check="period", **where)
         return
     for found in period.groups():
         if int(found) != params.year:
             yield error("V-F7", f"导语中统计期限的年份 {found} 与报告年度 {params.year} 不一致。"
-                        f"统计期限应为{params.year}年1月1日至{params.year}年12月31日。", **where)
+                        f"统计期限应为{params.year}年1月1日至{params.year}年12月31日。",
+                        check="period-year", values=(("stated", found),), **where)
 
 
 def _coverage(params: ReportParams) -> Iterator[Problem]:
@@ -84,26 +96,26 @@ def _coverage(params: ReportParams) -> Iterator[Problem]:
             continue
         yield warning("V-S1", f"{general.heading}缺少“{sub.title}”方面的内容。{general.heading}应涵盖"
                       f"{aspects}等方面，请补写。",
-                      **_loc(params, params.place(general.id, sub.id)))
+                      **_loc(params, general.id, sub.id))
     oversight = params.subsection(general.id, "oversight").text or body.all_text()
     missing = [name for word, name in SUPERVISION_WORDS if word not in oversight]
     if missing:
         yield warning("V-S2", f"监督保障部分未写明{'、'.join(missing)}结果情况。《条例》第五十条要求各级"
                       "人民政府的年报写明工作考核、社会评议和责任追究结果情况；如无，也请写明“未发生”。",
-                      **_loc(params, params.place(general.id, "oversight")))
+                      **_loc(params, general.id, "oversight"), values=(("missing", "、".join(missing)),))
     problems = fmt.section("problems")
     for sub in problems.subsections:
         if not params.subsection(problems.id, sub.id).text.strip():
             yield warning("V-S3", f"“{sub.title}”未填写。请具体写明，不要空缺。",
-                          **_loc(params, params.place(problems.id, sub.id)))
+                          **_loc(params, problems.id, sub.id))
     other = fmt.section("other")
     if "信息处理费" not in params.section(other.id).all_text():
         yield warning("V-S6a", f"{other.heading}未说明信息处理费收取情况。请写明本年度是否收取信息处理费"
-                      "及金额，例如“本年度未收取信息处理费。”", **_loc(params, other.full_heading))
+                      "及金额，例如“本年度未收取信息处理费。”", **_loc(params, other.id))
     if not _COMPARE.search(params.all_prose() + "".join(params.yoy.values())):
         yield warning("V-S7", "正文没有与上年的比较（同比）。评估时看重同比分析，建议在一（一）、一（二）中写明"
                       "主动公开信息、收到申请数量较上年的增减。",
-                      **_loc(params, general.full_heading))
+                      **_loc(params, general.id))
 
 
 def _claims(params: ReportParams) -> Iterator[Problem]:
@@ -121,7 +133,7 @@ def _claims(params: ReportParams) -> Iterator[Problem]:
             if said not in (table_value, also):
                 yield error("V-N10", f"正文写“{match.group(0)}”，但表{apps.number}{what}为 {table_value}。"
                             "正文数字与表格必须一致，请改正其中之一。",
-                            **_loc(params, f"正文与表{apps.number}"))
+                            **_claim(params, apps.id, row_id, match.group(0), said, table_value))
     cases = params.format.table("review_litigation")
     groups: dict[str, list[str]] = {}
     for row in cases.rows:  # 行政复议: its row; 行政诉讼: the rows under that group label
@@ -133,7 +145,8 @@ def _claims(params: ReportParams) -> Iterator[Problem]:
         for match in re.finditer(re.escape(what) + _CASES, text):
             if int(match.group(1)) != table_value:
                 yield error("V-N10", f"正文写“{match.group(0)}”，但表{cases.number}{what}总计为 {table_value}。"
-                            "请改正其中之一。", **_loc(params, f"正文与表{cases.number}"))
+                            "请改正其中之一。",
+                            **_claim(params, cases.id, rows[0], match.group(0), int(match.group(1)), table_value))
 
 
 def _breakdowns(params: ReportParams) -> Iterator[Problem]:
@@ -142,7 +155,8 @@ def _breakdowns(params: ReportParams) -> Iterator[Problem]:
         parts = [int(n) for n in _PART.findall(match.group(3))]
         if parts and sum(parts) != total:
             yield warning("V-N11", f"正文称共 {total} {match.group(2)}，但“其中”各项之和为 {sum(parts)}"
-                          f"（{'+'.join(map(str, parts))}）。请核对总数或分项。", **_loc(params, "正文"))
+                          f"（{'+'.join(map(str, parts))}）。请核对总数或分项。",
+                          values=(("total", total), ("sum", sum(parts))), **_loc(params, BODY, quote=match.group(0)))
     bd = params.breakdown
     if bd is None:
         return
@@ -151,28 +165,27 @@ def _breakdowns(params: ReportParams) -> Iterator[Problem]:
     if sub is None:
         return
     where = {"file": params.source, "section": params.place(general.id, sub.id, short=True),
-             "field": "proactive_breakdown"}
+             "place": Place(section=general.id, subsection=sub.id, key="proactive_breakdown")}
     if bd.total is not None and bd.items and sum(bd.items.values()) != bd.total:
         yield warning("V-N11", f"主动公开信息总数填 {bd.total} 条，但各栏目之和为 {sum(bd.items.values())} 条。"
-                      "请核对总数或各栏目条数。", **where)
+                      "请核对总数或各栏目条数。", check="items", **where)
     said = re.search(r"共[^。；，\d]*?(\d+)\s*条", params.subsection(general.id, sub.id).text)
     if said and bd.total is not None and int(said.group(1)) != bd.total:
         yield warning("V-N11", f"正文称共发布 {said.group(1)} 条，与填写的本年发布信息总条数（{bd.total}）不一致。"
-                      "请改正其中之一。", **where)
+                      "请改正其中之一。", check="prose", **where)
 
 
 def _rewrite_marks(params: ReportParams) -> Iterator[Problem]:
     fmt = params.format
     for section in fmt.sections:
         body = params.section(section.id)
-        places = [("", body.text)] + [(params.subsection_heading(section.id, s.id),
-                                       params.subsection(section.id, s.id).text)
+        places = [("", body.text)] + [(s.id, params.subsection(section.id, s.id).text)
                                       for s in section.subsections]
-        for heading, text in places:
+        for sub_id, text in places:
             if REWRITE_MARK in text:
                 yield warning("V-S5", f"这段文字沿用上年报告，尚未改写（含标记“{REWRITE_MARK}”）。"
                               "请按本年度实际情况改写，并删除该标记；照抄上年属于“内容雷同”。",
-                              **_loc(params, f"{section.full_heading}{heading}"))
+                              **_loc(params, section.id, sub_id))
     if REWRITE_MARK in params.preamble:
         yield warning("V-S5", f"导语沿用上年内容（含标记“{REWRITE_MARK}”）。请改写并删除该标记。",
-                      **_loc(params, "导语"))
+                      **_loc(params, PREAMBLE, key="preamble"))

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kit.base.place import BODY, PREAMBLE, Place
 from kit.base.problems import Problem, error, warning
 from kit.formats import FORMATS
 from kit.params.model import ReportParams
-from kit.rules.copied import PREAMBLE, places
+from kit.rules.copied import at_prose, places
 
 _NOTICE = re.compile(r"国办公开办函\s*[〔\[［（(【]\s*(\d{4})\s*[〕\]］）)】]\s*(\d+)\s*号")
 _BODY_YEAR = re.compile(r"(?<![\d较比与同])(20\d{2})\s*年(?!\s*[以之]?[来前后])")
@@ -54,13 +55,14 @@ def _notice(params: ReportParams) -> Iterator[Problem]:
         else:
             why = "这不是规定年报格式的通知"
         yield error("V-F1", f"引用了“{cited}”，{why}。{params.year} 年度报告应依据{fmt.notice}编制，"
-                    "请改正导语中的文号。", file=params.source, section="导语")
+                    "请改正导语中的文号。", values=(("cited", cited),),
+                    **at_prose(params, PREAMBLE, quote=cited))
 
 
 def _body_years(params: ReportParams) -> Iterator[Problem]:
     """A year other than the report's (or the next, for plans) used as the time of the work."""
-    for where, text in places(params):
-        if where == PREAMBLE:
+    for section_id, sub_id, text in places(params):
+        if section_id == PREAMBLE:
             continue  # the preamble's years are V-F7's own check (kit.rules.text)
         for match in _BODY_YEAR.finditer(text):
             year = int(match.group(1))
@@ -71,7 +73,8 @@ def _body_years(params: ReportParams) -> Iterator[Problem]:
             start = max(0, match.start() - 6)
             yield warning("V-F7", f"正文写“{text[start:match.end() + 6]}”，而报告年度是 {params.year} 年。"
                           "如果是照抄往年的文字，请改为本年度的情况；如是有意与往年比较，请写明“较…年”。",
-                          file=params.source, section=where)
+                          check="body-year", values=(("year", year),),
+                          **at_prose(params, section_id, sub_id, quote=text[start:match.end() + 6]))
             break
 
 
@@ -97,4 +100,7 @@ def _table_two(params: ReportParams) -> Iterator[Problem]:
             if int(match.group(1)) != value:
                 yield error("V-N10", f"正文写“{match.group(0)}”，但表{table.number}“{row.label}”的"
                             f"“{column.label}”为 {value}。正文数字与表格必须一致，请改正其中之一。",
-                            file=params.source, section=f"正文与表{table.number}")
+                            file=params.source, section=f"正文与表{table.number}",
+                            place=Place(table=table.id, row=row_id, column=column.id, section=BODY,
+                                        quote=match.group(0)),
+                            values=(("said", int(match.group(1))), ("table", str(value))))

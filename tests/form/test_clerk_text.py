@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from kit.base.place import Place
 from kit.base.problems import error, warning
 from kit.form import clerk_text
 from kit.form.state import FormError, FormState
 
 CELL = error("V-N5", "应填数字，现为“x”。", table="表三", row="一、本年新收", column="自然人",
-             field="tables.applications.received.natural", line=12, detail="python -m kit check a.yaml")
+             place=Place(key="tables.applications.received.natural"), line=12, detail="python -m kit check a.yaml")
 MARK = warning("V-S5", "这段文字沿用上年报告，尚未改写。", section="一、总体情况")
 
 
