@@ -18,6 +18,10 @@ from kit.base.place import NOWHERE, Place
 from kit.base.record import Record, record
 from kit.base.text import visible
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (kit check's start-up)
+if TYPE_CHECKING:
+    from typing import Any
+
 Value = str | int | float | Decimal | None
 
 
@@ -103,8 +107,8 @@ class Problem(Record):
     def from_dict(cls, data: dict[str, object]) -> Problem:
         """The inverse of :meth:`to_dict`."""
         names = set(cls.__dataclass_fields__) - {"place", "values"}
-        kwargs: dict[str, object] = {k: v for k, v in data.items() if k in names}
-        kwargs["severity"] = Severity(kwargs["severity"])
+        kwargs: dict[str, Any] = {k: v for k, v in data.items() if k in names}
+        kwargs["severity"] = Severity(str(kwargs["severity"]))
         kwargs["place"] = Place.from_dict(data.get("place"))
         raw = data.get("values")
         kwargs["values"] = tuple(raw.items()) if isinstance(raw, dict) else ()
@@ -123,9 +127,10 @@ def has_errors(problems: list[Problem]) -> bool:
     return any(p.is_error for p in problems)
 
 
-def error(rule: str, message: str, **where: object) -> Problem:
+def error(rule: str, message: str, **where: Any) -> Problem:
+    """An error; ``where``: the place's words and ids (:mod:`kit.formats.places`), values, check."""
     return Problem(rule, Severity.ERROR, message, **where)
 
 
-def warning(rule: str, message: str, **where: object) -> Problem:
+def warning(rule: str, message: str, **where: Any) -> Problem:
     return Problem(rule, Severity.WARNING, message, **where)

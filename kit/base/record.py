@@ -70,7 +70,7 @@ class Record:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._values(self._compared) == other._values(self._compared)  # type: ignore[attr-defined]
+        return self._values(self._compared) == other._values(self._compared)
 
     def __hash__(self) -> int:
         return hash(self._values(self._hashed))
@@ -86,7 +86,7 @@ class Record:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-def record(cls: type[T]) -> type[T]:
+def _record(cls: type[T]) -> type[T]:
     """Make ``cls`` (a subclass of :class:`Record`) a frozen dataclass with the shared methods."""
     undocumented = not cls.__doc__
     if undocumented:  # else dataclass would describe it by inspect.signature of the shared __init__
@@ -100,4 +100,15 @@ def record(cls: type[T]) -> type[T]:
     made._hashed = tuple(f.name for f in all_fields
                          if (f.compare if f.hash is None else f.hash))
     made._shown = tuple(f.name for f in all_fields if f.repr)
-    return made  # type: ignore[no-any-return]
+    return made
+
+
+if TYPE_CHECKING:
+    from typing import dataclass_transform
+
+    @dataclass_transform(frozen_default=True, eq_default=True)
+    def record(cls: type[T]) -> type[T]:
+        """Type checkers see a frozen dataclass (its ``__init__``, fields and ``replace``)."""
+        ...
+else:
+    record = _record

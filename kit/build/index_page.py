@@ -92,7 +92,7 @@ def entry(out_root: Path, folder: Path) -> dict[str, Any]:
     """One report's row: where it is, its last recorded status and problems, its files."""
     state = read_state(folder) or {}
     rel = folder.relative_to(out_root)
-    status = state.get("status")
+    status = str(state.get("status"))
     errors, warnings = int(state.get("errors", 0)), int(state.get("warnings", 0))
     problems = state.get("problems")
     counts = "，".join(t for t in (f"错误 {errors}" if errors else "",

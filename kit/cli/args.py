@@ -90,7 +90,7 @@ def safe_output() -> Iterator[None]:
     """While the command runs, nothing it prints can move the cursor, clear the screen or set
     the terminal's title."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Visible(out), _Visible(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = _Visible(out), _Visible(err)
     try:
         yield
     finally:

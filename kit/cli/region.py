@@ -24,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    formats = ("html",) if args.no_pdf else ("html", "pdf")
+    formats: tuple[str, ...] = ("html",) if args.no_pdf else ("html", "pdf")
     formats += ("docx",) if args.docx else ()
     result = build_region(args.name, args.year, args.params, args.out, args.counties or None, formats)
     data = result.data

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kit.county.rollup import load_county, unit_years
 from kit.county.similar import (
+    ProseDoc,
     county_copies,
     county_docs,
     prose_doc,
@@ -79,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
 
 def run_published(args: argparse.Namespace) -> int:
     """The same comparison over published documents (read as kit lint reads them)."""
-    docs, unread = [], []
+    docs: list[ProseDoc] = []
+    unread: list[str] = []
     for path in documents(args.published):
         try:
             report = read_published(path, args.year)

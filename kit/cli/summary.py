@@ -24,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    formats = ("html",) if args.no_pdf else ("html", "pdf")
+    formats: tuple[str, ...] = ("html",) if args.no_pdf else ("html", "pdf")
     formats += ("docx",) if args.docx else ()
     result = build_summary(args.county, args.year, args.params, args.out, formats,
                            bundle=not args.no_bundle)

@@ -44,7 +44,7 @@ class CountyFigures:
     expected: list[str]
     statuses: list[dict[str, str]]  # {"unit", "status", "label", "detail"} in roster order
     totals: dict[str, str | int | None]  # overview 合计 (the fee as a decimal string)
-    tables: dict[str, dict[str, str | int]]  # table id → "row/col" → summed value
+    tables: dict[str, dict[str, str | int | None]]  # table id → "row/col" → summed value
     reported: int  # townships with a readable file for the year
     with_errors: list[str]
 
@@ -56,7 +56,7 @@ class CountyFigures:
 
     def cell(self, table_id: str, row: str, col: str) -> int | Decimal:
         value = self.tables[table_id][f"{row}/{col}"]
-        return Decimal(value) if isinstance(value, str) else value
+        return Decimal(value) if isinstance(value, str) else (value or 0)
 
 
 def _plain(value: Any) -> str | int | None:
@@ -72,7 +72,7 @@ def county_figures(data: CountyYear, today: date) -> CountyFigures:
         data.county, data.year, loaded[0].unit.city if loaded else "",
         loaded[0].unit.province if loaded else "", list(data.expected),
         [{"unit": s.unit, "status": s.status, "label": s.label, "detail": s.detail} for s in roster(data, today)],
-        {k: _plain(getattr(total, k)) for k in TOTALS}, tables,  # type: ignore[misc]
+        {k: _plain(getattr(total, k)) for k in TOTALS}, tables,
         len(loaded), [e.unit for e in data.with_errors])
 
 

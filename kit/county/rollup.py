@@ -144,20 +144,22 @@ def _apps(params: ReportParams, row: str) -> int:
 def overview_row(entry: Entry) -> OverviewRow:
     p = entry.params
     if p is None:
-        return OverviewRow(entry.unit, *([None] * 9), entry.errors, entry.warnings)  # type: ignore[arg-type]
+        return OverviewRow(entry.unit, None, None, None, None, None, None, None, None, None,
+                           entry.errors, entry.warnings)
     fee_row = p.format.table("proactive").row("fees")
     fee = (Decimal(p.value("proactive", "fees", "amount"))
            if any(c.id == "amount" for c in fee_row.columns) else None)
+    licensing, punishment, coercion = (int(p.value("proactive", r, "decisions"))
+                                       for r in ("licensing", "punishment", "coercion"))
     return OverviewRow(
         entry.unit, proactive_total(p), applications_received(p), _apps(p, "carried_over"),
-        _apps(p, "total"), _apps(p, "carried_forward"),
-        *(int(p.value("proactive", r, "decisions")) for r in ("licensing", "punishment", "coercion")),
+        _apps(p, "total"), _apps(p, "carried_forward"), licensing, punishment, coercion,
         fee, entry.errors, entry.warnings)
 
 
 def _sum(values: list[int | Decimal | None]) -> int | Decimal | None:
     known = [v for v in values if v is not None]
-    return sum(known, start=0) if known else None  # type: ignore[arg-type]
+    return sum(known, start=Decimal(0) if any(isinstance(v, Decimal) for v in known) else 0) if known else None
 
 
 def overview(county_year: CountyYear) -> tuple[list[OverviewRow], OverviewRow]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime
+from typing import Any
 
 import pikepdf
 from PIL import ImageCms
@@ -58,7 +59,7 @@ def to_pdfa(pdf: bytes, title: str, author: str = "", subject: str = "", languag
             OutputConditionIdentifier=pikepdf.String(SRGB), Info=pikepdf.String(SRGB),
             DestOutputProfile=profile)])
         for page in document.pages:
-            for annot in page.get("/Annots", []):
+            for annot in _any(page).get("/Annots", []):
                 annot.F = 4  # printed, never hidden
         with document.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta.load_from_docinfo(document.docinfo)
@@ -87,7 +88,8 @@ def pdfa_problems(pdf: bytes) -> list[str]:
             problems.append("XMP 元数据没有声明 PDF/A-2b")
         if str(meta.get("dc:title", "")) and str(document.docinfo.get("/Title", "")) not in str(meta.get("dc:title")):
             problems.append("XMP 的标题与文档信息不一致")
-        intents = document.Root.get("/OutputIntents", [])
+        root: Any = document.Root  # pikepdf's dictionaries, walked by key
+        intents = root.get("/OutputIntents", [])
         if not any(i.get("/S") == "/GTS_PDFA1" and "/DestOutputProfile" in i for i in intents):
             problems.append("缺少 sRGB 输出意图（OutputIntent）")
         if "/Names" in document.Root and "/JavaScript" in document.Root.Names:
@@ -96,7 +98,7 @@ def pdfa_problems(pdf: bytes) -> list[str]:
             problems.append("含有附件")
         problems += _fonts(document)
         for number, page in enumerate(document.pages, start=1):
-            for annot in page.get("/Annots", []):
+            for annot in _any(page).get("/Annots", []):
                 if not int(annot.get("/F", 0)) & 4:
                     problems.append(f"第 {number} 页有不打印的注释")
                 if annot.get("/A", {}).get("/S") in ("/JavaScript", "/Launch"):
@@ -107,7 +109,7 @@ def pdfa_problems(pdf: bytes) -> list[str]:
 def _fonts(document: pikepdf.Pdf) -> list[str]:
     problems = []
     for page in document.pages:
-        fonts = page.get("/Resources", {}).get("/Font", {})
+        fonts = _any(page).get("/Resources", {}).get("/Font", {})
         for name, font in fonts.items():
             subtype = font.get("/Subtype")
             if subtype == "/Type3":
@@ -131,3 +133,8 @@ def archival_copy(pdf: bytes, title: str, author: str = "") -> bytes:
         raise KitExportError(f"存档版（PDF/A-2b）检查未通过：{'；'.join(problems)}。"
                              "请先运行 ./dev.sh setup 安装 PDF 用的字体，再重新生成。")
     return archived
+
+
+def _any(obj: object) -> Any:
+    """A pikepdf object walked by key (its type hints know no dictionary keys)."""
+    return obj

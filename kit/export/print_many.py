@@ -23,7 +23,7 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pikepdf
@@ -122,8 +122,8 @@ def split(printed: bytes, titles: Sequence[str], footer: FooterSheet | None) -> 
         for number, page in enumerate(part.pages):
             _drop_markers(page)
             if sheet is not None:
-                page.add_overlay(sheet.pages[number])
-        part.docinfo = part.copy_foreign(src.docinfo)
+                page.add_overlay(sheet.pages[number], None)
+        part.docinfo = part.copy_foreign(src.docinfo)  # type: ignore[assignment]
         if title:
             part.docinfo["/Title"] = title
         buffer = io.BytesIO()
@@ -133,7 +133,7 @@ def split(printed: bytes, titles: Sequence[str], footer: FooterSheet | None) -> 
     return parts
 
 
-def _mark(annot: pikepdf.Object) -> int | None:
+def _mark(annot: Any) -> int | None:
     """The report number of a marker link annotation (None for any other annotation)."""
     uri = str(annot.get("/A", {}).get("/URI", ""))
     number = uri[len(MARK):]
@@ -159,7 +159,8 @@ def _retag_fonts(pdf: pikepdf.Pdf) -> None:
     import pikepdf
 
     for page in pdf.pages:
-        fonts = page.obj.get("/Resources", {}).get("/Font", {})
+        obj: Any = page.obj  # pikepdf's dictionaries, walked by key
+        fonts = obj.get("/Resources", {}).get("/Font", {})
         for _, font in fonts.items():
             for obj in (font, *font.get("/DescendantFonts", ())):
                 for holder, key in ((obj, "/BaseFont"), (obj.get("/FontDescriptor"), "/FontName")):

@@ -92,12 +92,12 @@ def data_from_texts(texts: dict[str, str], fmt: ReportFormat, year: int,
         rows: dict[str, dict[str, Number]] = {}
         for row, col in table.input_cells():
             key = cell_key(table.id, row.id, col.id)
-            value, why = parse_text(texts.get(key, ""), col.kind, col.decimals)
+            number, why = parse_text(texts.get(key, ""), col.kind, col.decimals)
             if why:
                 invalid.add((table.id, row.id, col.id))
                 problems.append(error("V-N5", why, **at_cell(table, row.id, col.id)))
                 continue
-            rows.setdefault(row.id, {})[col.id] = value
+            rows.setdefault(row.id, {})[col.id] = number
         tables[table.id] = rows
     data["tables"] = tables
     return data, problems, invalid

@@ -28,7 +28,8 @@ def preview_html(params: ReportParams | None, page_id: str | None) -> str:
     elif page_id == BASIC:
         text, tables = render_title(params), set()
     else:
-        text, tables = render_section(params, page_id), {params.format.section(page_id).table}
+        own = params.format.section(page_id).table
+        text, tables = render_section(params, page_id), {own} if own else set()
     if any(key[0] in tables for key in params.invalid):
         text = '<p class="kit-msg-error">标红的格子填写有误，预览中暂按 0 显示。</p>' + text
     return text

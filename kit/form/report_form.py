@@ -279,7 +279,7 @@ class ReportForm:
             for editor in page.editors:
                 found = getattr(editor, "inputs", {}).get(key)
                 if found is None and getattr(editor, "key", None) == key:
-                    found = getattr(editor, "area", None) or editor.input
+                    found = getattr(editor, "area", None) or getattr(editor, "input", None)
                 if found is not None:
                     return found
         raise KeyError(key)

@@ -47,6 +47,8 @@ class Evaluation:
     problems: list[Problem]  # everything, as `kit check` reports it
 
 
+IdSet = set[int]  # (inside FormState, "set" is its method)
+
 class FormState:
     """One unit-year being drafted. Use :meth:`open`."""
 
@@ -188,7 +190,7 @@ class FormState:
             self._grouped = (ev, grouped)
         return self._grouped[1]
 
-    def pending_ids(self) -> set[int]:
+    def pending_ids(self) -> IdSet:
         """``id()`` of each problem found on a 待填写 field (see :meth:`pending`)."""
         return {id(p) for key, found in self.problems_by_key().items() if self.pending(key)
                 for p in found}

@@ -112,6 +112,11 @@ def _values(row_id: str) -> tuple[ValueCell, ...]:
     return tuple(ValueCell(row_id, c.id) for c in APP_COLS)
 
 
+def _labelled(row: Row) -> tuple[LayoutCell, ...]:
+    """A line of Table 三 whose label spans the three label columns."""
+    return (LabelCell(row.label, colspan=3), *_values(row.id))
+
+
 def _result_rows(other_group: Group | None) -> list[Row]:
     """（一）…（六）: single rows, and the sub-items of the groups （三）–（六）."""
     rows = [Row("disclosed", "（一）予以公开", APP_COLS),
@@ -158,10 +163,10 @@ def applications_table(other_group: Group | None) -> Table:
          LabelCell(APPLICANT_TOTAL.label, rowspan=2)),
         tuple(LabelCell(c.label) for c in APPLICANT_COLUMNS[1:]),
     )
-    body = (
-        *((LabelCell(r.label, colspan=3), *_values(r.id)) for r in (received, carried_over)),
+    body: tuple[tuple[LayoutCell, ...], ...] = (
+        *(_labelled(r) for r in (received, carried_over)),
         *(tuple(line) for line in lines),
-        (LabelCell(carried_forward.label, colspan=3), *_values(carried_forward.id)),
+        _labelled(carried_forward),
     )
     return Table("applications", "三", "收到和处理政府信息公开申请情况", rows, head, body,
                  APP_COLUMN_WHERE, column_widths=APP_WIDTHS)

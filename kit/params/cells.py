@@ -74,8 +74,8 @@ def _short(value: Number) -> str:
 def _check_range(value: Number, kind: ValueKind, decimals: int) -> tuple[Number, str | None]:
     if value < 0 and kind != "signed":
         return 0, f"不能为负数（现为 {value}）。请填写 0 或正数。"
-    limit = MAX_AMOUNT if kind == "decimal" else MAX_COUNT
-    if abs(value) > limit:
+    limit: Number = MAX_AMOUNT if kind == "decimal" else MAX_COUNT
+    if Decimal(value).copy_abs() > limit:
         return 0, f"数字 {_short(value)} 大得不合常理（上限 {limit}）。请核对是否多写了位数或单位用错。"
     if isinstance(value, Decimal):
         exponent = value.normalize().as_tuple().exponent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from kit.base.errors import KitError
 from kit.base.problems import Problem, has_errors
 from kit.formats.spec import ReportFormat
 from kit.params.loader import load_params
-from kit.params.model import REWRITE_MARK, Breakdown, Prose, ReportParams, SectionText, Unit
+from kit.params.model import REWRITE_MARK, Breakdown, Number, Prose, ReportParams, SectionText, Unit
 from kit.params.paths import params_path
 from kit.params.writer import dumps, write_atomic
 
@@ -44,14 +45,13 @@ def carry_forward(previous: ReportParams, year: int) -> ReportParams:
     apps = fresh.format.table("applications")
     carried = {c.id: previous.value("applications", "carried_forward", c.id)
                for c in apps.row("carried_over").input_columns()}
-    tables: dict[str, dict[str, dict[str, object]]] = {"applications": {"carried_over": carried}}
+    tables: dict[str, dict[str, dict[str, Number]]] = {"applications": {"carried_over": carried}}
     for table in fresh.format.tables:
         rule = table.roll_forward
         if rule is None or previous.format.id != fresh.format.id:  # as R7: within one format
             continue
         for row_id in rule.rows:
-            stock = rule.expected(lambda c, r=row_id, t=table.id: previous.value(t, r, c),
-                                  lambda _c: 0)
+            stock = rule.expected(_last_year(previous, table.id, row_id), _nothing)
             if stock:
                 tables.setdefault(table.id, {}).setdefault(row_id, {})[rule.stock] = stock
     breakdown = None
@@ -113,3 +113,12 @@ def create(root: Path, county: str, unit_name: str, year: int) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def _last_year(previous: ReportParams, table_id: str, row_id: str) -> Callable[[str], Number]:
+    """A row's cells in last year's report, by column id."""
+    return lambda col_id: previous.value(table_id, row_id, col_id)
+
+
+def _nothing(_col_id: str) -> Number:
+    return 0

@@ -80,7 +80,7 @@ def _rows(report: PublishedReport, table: Table, printed: PrintedTable) -> Itera
                         "缺少的数字按“未知”处理，未参与核对。", check="cut", **_doc(report, **at_table(table)))
         return
     mapped = [r for r in printed.rows if r.official and r.format_id == report_format(report).id]
-    ids = [r.official for r in mapped]
+    ids = [r.official for r in mapped if r.official]
     order = [r.id for r in table.rows]
     missing = [r for r in table.rows if r.id not in ids]
     last = max((order.index(i) for i in ids), default=-1)
@@ -93,18 +93,18 @@ def _rows(report: PublishedReport, table: Table, printed: PrintedTable) -> Itera
         if row not in cut:
             yield error("V-F4", f"缺少“{row.place}”一行。请按规定的表格补上（没有数字也要印 0）。",
                         check="missing", **_doc(report, **at_row(table, row.id)))
-    for row in printed.rows:
-        if not row.official:
-            yield error("V-F4", f"多出了规定表格中没有的一行“{row.label}”。请删除或改为规定的行。",
-                        check="extra", **_doc(report, **at_row(table, label=row.label)))
-        elif not row.exact:
-            official = fmt_row(report, row.format_id, table.id, row.official)
-            yield error("V-F4", f"行名印作“{row.parts[-1]}”，规定为“{official}”。请改用规定的行名。",
-                        check="label", **_doc(report, **at_row(table, row.official, label=row.label)))
+    for line in printed.rows:
+        if not line.official:
+            yield error("V-F4", f"多出了规定表格中没有的一行“{line.label}”。请删除或改为规定的行。",
+                        check="extra", **_doc(report, **at_row(table, label=line.label)))
+        elif not line.exact:
+            official = fmt_row(report, line.format_id, table.id, line.official)
+            yield error("V-F4", f"行名印作“{line.parts[-1]}”，规定为“{official}”。请改用规定的行名。",
+                        check="label", **_doc(report, **at_row(table, line.official, label=line.label)))
     positions = [order.index(i) for i in ids]
     if positions != sorted(positions):
         yield error("V-F4", f"{table.caption}各行的顺序与规定不一致。请按规定的顺序排列。", check="order", **_doc(report, **at_table(table)))
-    loose = [r for r in mapped if r.exact and r.parts[-1] != fmt_row(report, r.format_id, table.id, r.official)]
+    loose = [r for r in mapped if r.exact and r.parts[-1] != fmt_row(report, r.format_id, table.id, r.official or "")]
     if loose:
         examples = "；".join(f"“{r.parts[-1]}”" for r in loose[:3])
         yield warning("V-F5", f"{len(loose)} 个行名的标点与规定不同（半角括号、多余空格等），如{examples}。"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pdfplumber
@@ -29,6 +30,11 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     x = (obj["x0"] + obj["x1"]) / 2
     y = (obj["top"] + obj["bottom"]) / 2
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _not_backdrop(page: Any) -> Callable[[dict], bool]:
+    """pdfplumber's object filter that drops the page's printed background."""
+    return lambda obj: not _backdrop(obj, page)
 
 
 def _backdrop(obj: dict, page: Any) -> bool:
@@ -74,7 +80,7 @@ def read_pdf(raw: bytes, source: str) -> Document:
         if len(pdf.pages) > MAX_PAGES:
             raise ReadError(f"{source}：PDF 有 {len(pdf.pages)} 页，不像是一篇年报。请确认没有选错文件。")
         for number, whole in enumerate(pdf.pages, start=1):
-            page = whole.filter(lambda obj, w=whole: not _backdrop(obj, w))
+            page = whole.filter(_not_backdrop(whole))
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
             lines = [ln for ln in page.extract_text_lines() if not _inside(ln, boxes)]

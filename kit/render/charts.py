@@ -8,7 +8,7 @@ cannot draw before it is saved, so a chart never shows tofu boxes.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from matplotlib import font_manager, rc_context
@@ -62,7 +62,7 @@ def _check_glyphs(fig: Figure, family: str) -> None:
         raise ChartError(msg)
 
 
-def bar_chart(title: str, years: Sequence[int], series: dict[str, Sequence[int | None]],
+def bar_chart(title: str, years: Sequence[int], series: Mapping[str, Sequence[int | None]],
               year_notes: Sequence[str] = (), size: tuple[float, float] = (8.0, 3.2)) -> bytes:
     """A PNG with one panel per series (bars by year, values printed on the bars).
 

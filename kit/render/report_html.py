@@ -6,6 +6,7 @@ script or a Markdown link is shown literally, never interpreted.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from kit.base.problems import Problem
@@ -89,7 +90,7 @@ def render_problems(problems: list[Problem]) -> str:
                   problems=sorted(problems, key=lambda p: not p.is_error))
 
 
-def render_meta(rows: dict[str, object], details: dict[str, object] | None = None) -> str:
+def render_meta(rows: Mapping[str, object], details: Mapping[str, object] | None = None) -> str:
     """The reviewers' 审阅信息 box: what a run used; ``details`` (folded under 详细) holds what
     only the person who ran it needs, such as folders and commands."""
     return render("meta_box.html.j2", style=BOX_STYLE, rows=[(k, str(v)) for k, v in rows.items()],

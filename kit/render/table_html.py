@@ -12,7 +12,8 @@ from kit.formats.spec import LabelCell, LayoutCell, Table
 class BuiltTable(Protocol):
     """What rendering needs of a built table (:class:`kit.render.tables.BuiltTable`)."""
 
-    table: Table
+    @property
+    def table(self) -> Table: ...
 
     def text(self, row_id: str, col_id: str) -> str: ...
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from docx import Document
+import docx
+from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -61,7 +63,7 @@ ROLES = {
 }
 
 
-def set_fonts(element: object, font: str) -> None:
+def set_fonts(element: Any, font: str) -> None:
     """The font of a style or run, for Latin and East-Asian text alike, language zh-CN."""
     rpr = (element.get_or_add_rPr() if hasattr(element, "get_or_add_rPr")  # a style or run
            else element.find(qn("w:rPr")))  # docDefaults' rPrDefault
@@ -151,7 +153,7 @@ def _page_number(doc: Document) -> None:
 
 
 def make_template(path: Path = TEMPLATE) -> Path:
-    doc = Document()
+    doc = docx.Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
