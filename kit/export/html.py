@@ -7,13 +7,15 @@ the first export costs about 0.6 s, later ones about 0.06 s.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from nbconvert.exporters import HTMLExporter, TemplateExporter
+from nbconvert.filters import DataTypeFilter
 from nbconvert.filters.highlight import Highlight2HTML
-from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from traitlets import Bool, Unicode, default
@@ -21,6 +23,7 @@ from traitlets.config import Config
 
 from kit.export.fonts import font_override_css
 
+_IMAGE = re.compile(r"<img\b|!\[", re.IGNORECASE)
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "kit_report"
 REVIEW_ONLY_TAG = "review-only"
@@ -125,26 +128,26 @@ class ReportHTMLExporter(HTMLExporter):
         env.bytecode_cache = FileSystemBytecodeCache()
         return env
 
+    def default_filters(self) -> Iterator[tuple[str, Any]]:
+        """HTMLExporter's filters, and the two it would otherwise register at every export:
+        code highlighting (reports print no code input) and the output type by priority."""
+        yield from super().default_filters()
+        yield ("highlight_code", Highlight2HTML)
+        yield ("filter_data_type", DataTypeFilter)
+
     def from_notebook_node(  # type: ignore[override]
         self, nb: NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[str, dict[str, Any]]:
-        """HTMLExporter's export without its BeautifulSoup pass where that pass has nothing
-        to do: it gives images without alt text a placeholder and makes code inputs and
-        outputs keyboard stops (tabindex), for notebooks read as notebooks. A report has no
-        code inputs, its sections are not widgets to tab through, and every image the kit
-        draws has its alt text; the pass costs about 40 ms a report, a third of a batch
-        worker's own time. Output with an ``<img>`` still goes through it."""
-        lang = nb.metadata.get("language_info", {})
-        lexer = lang.get("pygments_lexer", lang.get("name", None))
-        self.register_filter("highlight_code", self.filters.get(
-            "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
-        resources = self._init_resources(resources)
-        self.register_filter("filter_data_type", WidgetsDataTypeFilter(
-            notebook_metadata=self._nb_metadata, parent=self, resources=resources))
-        html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
-        if "<img" in html:
+        """HTMLExporter's export for a notebook with images; for one without, the template
+        export alone (:meth:`TemplateExporter.from_notebook_node`, same template, filters and
+        resources). HTMLExporter adds a BeautifulSoup pass that gives images without alt text
+        a placeholder and makes code inputs and outputs keyboard stops (tabindex), for
+        notebooks read as notebooks; a report has no code inputs, its sections are not
+        widgets to tab through, and the pass costs about 40 ms a report, a third of a batch
+        worker's own time."""
+        if has_images(nb):
             return super().from_notebook_node(nb, resources, **kw)
-        return html, resources
+        return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
     def _init_resources(self, resources: dict[str, Any] | None) -> dict[str, Any]:
         resources = super()._init_resources(resources)
@@ -164,3 +167,15 @@ class ReportHTMLExporter(HTMLExporter):
             resources[key] = ""
         resources["kit_font_css"] = font_override_css(self.font_family)
         return resources
+
+
+def has_images(nb: NotebookNode) -> bool:
+    """Whether any cell shows an image (an image output, ``<img>`` or a Markdown image)."""
+    for cell in nb.cells:
+        if cell.get("attachments") or (cell.cell_type == "markdown" and _IMAGE.search(cell.source)):
+            return True
+        for output in cell.get("outputs", ()):
+            data = output.get("data", {})
+            if any(k.startswith("image/") for k in data) or _IMAGE.search(str(data.get("text/html", ""))):
+                return True
+    return False

@@ -148,12 +148,11 @@ class PdfPrinter:
         """Export a notebook (node or .ipynb path) with ReportHTMLExporter, then print it."""
         resources: dict[str, Any] = {"metadata": {"name": Path(out_path).stem}}
         base_url = None
+        node = nb if isinstance(nb, NotebookNode) else nbformat.read(Path(nb), as_version=4)
         if not isinstance(nb, NotebookNode):
-            nb_path = Path(nb)
-            nb = nbformat.read(nb_path, as_version=4)
-            base_url = nb_path.resolve().parent
+            base_url = Path(nb).resolve().parent
             resources["metadata"]["path"] = str(base_url)
-        html, _ = self.exporter.from_notebook_node(nb, resources=resources)
+        html, _ = self.exporter.from_notebook_node(node, resources=resources)
         return self.print_html(html, out_path, base_url)
 
     def with_page(self, fn: Callable[[Page], T]) -> T:
