@@ -16,6 +16,7 @@ from collections.abc import Callable
 from distributed import Client, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from kit.base.errors import internal_error, user_message
 from kit.build.errors import SchedulerUnavailable
 from kit.build.incremental import Fingerprint
 from kit.build.job import close_process_resources, run_job
@@ -47,13 +48,17 @@ def absolute_options(options: BuildOptions) -> BuildOptions:
                                out_root=options.out_root.resolve())
 
 
+LOST = ("KilledWorker", "CommClosedError", "CancelledError", "FutureCancelledError")
+
+
 def run_on_dask(address: str, todo: list[tuple[BuildJob, Fingerprint]], options: BuildOptions,
                 done: Callable[[JobResult], None]) -> None:
     """Run ``todo`` on the cluster at ``address``, calling ``done`` per finished report."""
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
-        msg = (f"无法连接 Dask 调度器 {address}（{type(exc).__name__}: {exc}）。"
+        internal_error(exc, f"Dask 调度器 {address}")  # the log keeps what the connection said
+        msg = (f"无法连接 Dask 调度器 {address}。"
                "请确认调度器已启动（dask scheduler），并检查地址和端口；或去掉 --scheduler 在本机生成。")
         raise SchedulerUnavailable(msg) from exc
     with client:
@@ -70,7 +75,8 @@ def run_on_dask(address: str, todo: list[tuple[BuildJob, Fingerprint]], options:
                 try:
                     result = future.result()
                 except Exception as exc:  # KilledWorker, lost connection, an import error there
-                    done(lost_result(job, fp, f"Dask 工作进程未能完成这份报告（{type(exc).__name__}: {exc}）。"))
+                    why = "工作进程中途退出或失去连接" if type(exc).__name__ in LOST else user_message(exc)
+                    done(lost_result(job, fp, f"Dask 工作进程未能完成这份报告：{why}。"))
                 else:
                     done(dataclasses.replace(result, job=job))
         except BaseException:

@@ -13,24 +13,26 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from kit.base.atomic import WriteError, ensure_folder, write_bytes, write_text
-from kit.base.errors import KitError
+from nbformat import NotebookNode
+
+from kit.base.atomic import WriteError, ensure_folder
+from kit.base.errors import KitError, user_message
 from kit.base.problems import Problem
 from kit.build.options import BuildOptions, JobResult, Status
 from kit.build.plan import BuildJob
-from kit.export.errors import KitExportError
+from kit.export.document import Document, HtmlFailed, PdfSource, Staged, export_html, finish
 from kit.export.print_many import MAX_GROUP
 from kit.export.publish import Publisher
 from kit.notebook.handoff import remove_checks, write_checks
 from kit.notebook.run import TemplateError, execute_report
 from kit.notebook.warm_kernel import execute_report_warm
 from kit.params.model import ReportParams
-from kit.params.outputs import FORMATS, LABELS, NOTEBOOK, OUTPUT_NAMES
+from kit.params.outputs import NOTEBOOK, OUTPUT_NAMES
 from kit.rules.draft import unrewritten
 from kit.rules.validate import check_file
 
-HTML, PDF = OUTPUT_NAMES["html"], OUTPUT_NAMES["pdf"]
 EVERYTHING = tuple(OUTPUT_NAMES.values())
+PUBLISHED_NAMES = {k: v for k, v in OUTPUT_NAMES.items() if k != "notebook"}
 
 
 _PUBLISHERS: dict[tuple[str | None, str | None], Publisher] = {}
@@ -95,52 +97,48 @@ def _print(batch: list[_Staged], options: BuildOptions, publisher: Publisher,
 class _Staged:
     """A report run and exported to HTML, waiting for its PDF."""
 
-    def __init__(self, job: BuildJob, options: BuildOptions, params: ReportParams,
-                 problems: list[Problem], outputs: list[Path], html: str, seconds: float) -> None:
-        self.job, self.options, self.params, self.problems = job, options, params, problems
-        self.outputs, self.html, self.seconds = outputs, html, seconds
+    def __init__(self, job: BuildJob, options: BuildOptions, problems: list[Problem],
+                 staged: Staged, seconds: float) -> None:
+        self.job, self.options, self.problems = job, options, problems
+        self.staged, self.seconds = staged, seconds
+
+    @property
+    def html(self) -> str:
+        return self.staged.html
 
     def finish(self, pdf: bytes | Exception | None) -> JobResult:
-        """Write the PDF and the other outputs; the result of the whole build."""
+        """Write the PDF and the other outputs (:func:`kit.export.document.finish`)."""
         start = time.perf_counter()
-        job, options, params = self.job, self.options, self.params
-
-        def pdf_bytes() -> bytes:
-            if isinstance(pdf, Exception):
-                raise pdf
-            if pdf is None:
-                raise KitExportError("PDF 未能排版。请再生成一次。")
-            return pdf
-
-        def pdfa(path: Path) -> Path:
-            from kit.export.pdfa import archival_copy  # lazy, as the others: only when asked for
-
-            return write_bytes(path, archival_copy(pdf_bytes(), params.display_title, params.unit.organ))
-
-        def docx(path: Path) -> Path:
-            from kit.render.word import report_docx
-
-            return write_bytes(path, report_docx(params, draft=options.draft))
-
-        def fragment(path: Path) -> Path:
-            from kit.render.fragment import fragment_html
-
-            return write_text(path, fragment_html(params, draft=options.draft))
-
-        makers = {"pdf": lambda path: write_bytes(path, pdf_bytes()), "pdfa": pdfa, "docx": docx,
-                  "fragment": fragment}
-        failed = []
-        for fmt in (f for f in FORMATS if f in makers and f in options.formats):
-            path = job.out_dir / OUTPUT_NAMES[fmt]
-            try:
-                self.outputs.append(makers[fmt](path))
-            except Exception as exc:  # KitExportError and WriteError carry Chinese messages
-                _remove_stale(job.out_dir, (path.name,))
-                failed.append(f"{LABELS[fmt]} 未生成：{_why(exc)}")
+        published = finish(self.staged, pdf)
         seconds = self.seconds + time.perf_counter() - start
-        status: Status = "partial" if failed else "ok"
-        return JobResult(job, status, tuple(self.outputs), tuple(self.problems), seconds=seconds,
-                         draft=options.draft, error="；".join(failed) if failed else None)
+        status: Status = "ok" if published.ok else "partial"
+        return JobResult(self.job, status, (self.job.out_dir / NOTEBOOK, *published.outputs),
+                         tuple(self.problems), seconds=seconds, draft=self.options.draft,
+                         error="；".join(published.failures) or None)
+
+
+def report_document(job: BuildJob, options: BuildOptions, params: ReportParams, nb: NotebookNode,
+                    ) -> Document:
+    """The report as a document of the one publishing path: report.html, .pdf, -pdfa.pdf,
+    .docx and .fragment.html from the executed notebook and the params."""
+
+    def pdfa(pdf: PdfSource) -> bytes:
+        from kit.export.pdfa import archival_copy  # lazy, as the others: only when asked for
+
+        return archival_copy(pdf(), params.display_title, params.unit.organ)
+
+    def docx(_: PdfSource) -> bytes:
+        from kit.render.word import report_docx
+
+        return report_docx(params, draft=options.draft)
+
+    def fragment(_: PdfSource) -> str:
+        from kit.render.fragment import fragment_html
+
+        return fragment_html(params, draft=options.draft)
+
+    return Document(nb, job.out_dir, params.display_title, PUBLISHED_NAMES, tuple(options.formats),
+                    {"pdfa": pdfa, "docx": docx, "fragment": fragment})
 
 
 def _stage(job: BuildJob, options: BuildOptions, publisher: Publisher) -> JobResult | _Staged:
@@ -173,7 +171,7 @@ def _stage(job: BuildJob, options: BuildOptions, publisher: Publisher) -> JobRes
         nb, failure = run(options.template, parameters, notebook, cwd=job.out_dir.resolve(),
                           kernel_name=options.kernel_name, timeout=options.timeout)
     except (TemplateError, WriteError, ValueError) as exc:
-        return result("failed", error=str(exc))
+        return result("failed", error=user_message(exc))
     finally:
         remove_checks(job.out_dir)
     if nb is None or failure is not None:
@@ -183,20 +181,11 @@ def _stage(job: BuildJob, options: BuildOptions, publisher: Publisher) -> JobRes
                       error=failure.error if failure else "笔记本未运行完。",
                       failed_cell=(failure.cell or None) if failure else None)
 
-    outputs = [notebook]
     try:
-        html = publisher.html(nb, job.out_dir, params.display_title)
-        if "html" in options.formats:
-            outputs.append(publisher.write_html(html, job.out_dir / HTML))
-    except Exception as exc:
-        _remove_stale(job.out_dir, EVERYTHING[1:])
-        return result("partial", outputs, error=f"导出 HTML 失败：{_why(exc)}")
-    return _Staged(job, options, params, problems, outputs, html, time.perf_counter() - start)
-
-
-def _why(exc: Exception) -> str:
-    """A KitError's own Chinese message; otherwise the error as it came (a fault of the kit)."""
-    return str(exc) if isinstance(exc, KitError) else f"工具内部出错（{type(exc).__name__}: {exc}）。"
+        staged = export_html(report_document(job, options, params, nb), publisher)
+    except HtmlFailed as exc:
+        return result("partial", [notebook], error=str(exc))
+    return _Staged(job, options, problems, staged, time.perf_counter() - start)
 
 
 def _remove_stale(folder: Path, names: tuple[str, ...]) -> None:

@@ -14,9 +14,8 @@ import gc
 import sys
 from collections.abc import Sequence
 from importlib import import_module
-from pathlib import Path
 
-from kit.base.errors import KitError
+from kit.base.errors import KitError, user_message
 from kit.cli.args import Parser, chinese, safe_output
 from kit.formats.common import REPORT_NAME
 
@@ -73,23 +72,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # the reader went away (e.g. piped into head): nothing to say
             return 1
         except Exception as exc:  # a fault of the kit itself: a short report, not a traceback
-            print(internal_error(exc), file=sys.stderr)
+            print(user_message(exc), file=sys.stderr)
             return 1
-
-
-def internal_error(exc: BaseException) -> str:
-    """The message for an unexpected failure; the traceback goes to a log file it names."""
-    import tempfile  # lazy: only a failing run needs them (kit check starts faster)
-    import time
-    import traceback
-
-    log = Path(tempfile.gettempdir()) / "kit-error.log"
-    try:
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} python -m kit {' '.join(sys.argv[1:])}\n")
-            traceback.print_exception(exc, file=handle)
-        where = f"详细信息已写入 {log}。"
-    except OSError:
-        where = ""
-    return (f"工具内部出错（{type(exc).__name__}），这不是您的操作造成的。{where}"
-            "请把这条信息和该文件发给维护人员；其他文件未受影响。")

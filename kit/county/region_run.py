@@ -6,6 +6,7 @@ beside the HTML holds the same parts as display outputs, so reviewers can open i
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -14,15 +15,16 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from kit.base.atomic import write_bytes, write_text
+from kit.base.atomic import write_text
 from kit.county.region import RegionYear, load_region, region_blocks, region_title
-from kit.export.html import ReportHTMLExporter
-from kit.export.pdf import PdfPrinter
+from kit.export.document import Document, publish
+from kit.export.publish import Publisher
 from kit.render.report_html import blocks_html
 from kit.render.word import blocks_docx
 
 DOC = '<div class="kit-doc kit-summary">{}</div>'
 NOTEBOOK, HTML, PDF, DOCX = "region.ipynb", "region.html", "region.pdf", "region.docx"
+NAMES = {"html": HTML, "pdf": PDF, "docx": DOCX}
 
 
 @dataclass(frozen=True)
@@ -44,26 +46,19 @@ def region_notebook(data: RegionYear) -> nbformat.NotebookNode:
 
 
 def build_region(name: str, year: int, params_dir: Path, out_root: Path, counties: list[str] | None = None,
-                 formats: Iterable[str] = ("html", "pdf"), today: date | None = None) -> RegionResult:
-    """Write the region's files; RegionError / RollupError / NoFormatError (Chinese) when it
-    cannot be made at all; a failed PDF is said in ``pdf_error`` and leaves no file."""
+                 formats: Iterable[str] = ("html", "pdf"), today: date | None = None,
+                 publisher: Publisher | None = None) -> RegionResult:
+    """Write the region's files through the one publishing path; RegionError / RollupError /
+    NoFormatError (Chinese) when it cannot be made at all; a format that fails is said in
+    ``pdf_error`` and leaves no file."""
     formats = tuple(formats)
     data = load_region(params_dir, name, year, counties, out_root, today)
     folder = out_root / name / str(year)
     nb = region_notebook(data)
-    outputs = [write_text(folder / NOTEBOOK, nbformat.writes(nb))]
+    notebook = write_text(folder / NOTEBOOK, nbformat.writes(nb))
     title = region_title(name, year)
-    html, _ = ReportHTMLExporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
-    outputs.append(write_text(folder / HTML, html))
-    pdf_error = None
-    if "pdf" in formats:
-        try:
-            with PdfPrinter() as printer:
-                outputs.append(printer.print_html(html, folder / PDF, base_url=folder))
-        except Exception as exc:  # KitExportError / BrowserUnavailable carry Chinese messages
-            (folder / PDF).unlink(missing_ok=True)
-            pdf_error = f"PDF 未生成：{exc}"
-    if "docx" in formats:
-        outputs.append(write_bytes(folder / DOCX, blocks_docx(region_blocks(data), title=title, author=name,
-                                                              subject=title, keywords=f"{name}；{year}")))
-    return RegionResult(data, tuple(outputs), pdf_error)
+    document = Document(nb, folder, title, NAMES, formats, {"docx": lambda _: blocks_docx(
+        region_blocks(data), title=title, author=name, subject=title, keywords=f"{name}；{year}")})
+    with contextlib.ExitStack() as stack:
+        published = publish(document, publisher or stack.enter_context(Publisher()))
+    return RegionResult(data, (notebook, *published.outputs), "；".join(published.failures) or None)

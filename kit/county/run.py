@@ -1,30 +1,31 @@
 """Making the county roll-up: summary notebook, HTML, PDF and review.zip for one county-year.
 
-Runs ``notebooks/summary.ipynb`` with papermill, exports it with the kit's HTML exporter and
-prints it with :class:`kit.export.pdf.PdfPrinter`, into ``outputs/<县>/<年>/summary.*``, then
+Runs ``notebooks/summary.ipynb`` with papermill and publishes it through the one publishing
+path (:mod:`kit.export.document`: HTML, PDF, Word) into ``outputs/<县>/<年>/summary.*``, then
 writes ``outputs/<县>/<年>/review.zip`` (:mod:`kit.county.bundle`). ``kit build`` calls
 :func:`build_summary` when it has built every township of a county for a year.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from nbformat import NotebookNode
 
-from kit.base.atomic import write_bytes, write_text
 from kit.county.bundle import DOCX, HTML, NOTEBOOK, PDF, TEMPLATE, summary_dir, write_bundle
 from kit.county.figures import save_figures
 from kit.county.rollup import CountyYear, RollupError, load_county
 from kit.county.summary import Summary, summary_title
-from kit.export.html import ReportHTMLExporter
-from kit.export.pdf import PdfPrinter
+from kit.export.document import Document, HtmlFailed, publish
+from kit.export.publish import Publisher
 from kit.formats import NoFormatError
 from kit.notebook.run import TemplateError, execute_report
 from kit.render.word import blocks_docx
+
+NAMES = {"html": HTML, "pdf": PDF, "docx": DOCX}
 
 
 @dataclass(frozen=True)
@@ -63,53 +64,40 @@ def run_notebook(county: str, year: int, params_dir: Path, out_dir: Path,
 
 
 def build_summary(county: str, year: int, params_dir: Path, out_root: Path,
-                  formats: Iterable[str] = ("html", "pdf"), printer: Any = None,
+                  formats: Iterable[str] = ("html", "pdf"), publisher: Publisher | None = None,
                   bundle: bool = True) -> SummaryResult:
-    """Make ``<out_root>/<县>/<年>/summary.{ipynb,html,pdf}`` and ``review.zip``; never raises
-    for a failing step. ``printer`` is a :class:`kit.export.pdf.PdfPrinter` (or a
-    :class:`kit.export.publish.Publisher`) to reuse; when None and "pdf" is in ``formats``, one is
-    opened and closed here."""
+    """Make ``<out_root>/<县>/<年>/summary.{ipynb,html,pdf,docx}`` and ``review.zip``; never
+    raises for a failing step. The notebook is published through the one publishing path
+    (:func:`kit.export.document.publish`) with ``publisher`` (one is opened and closed here
+    when None)."""
     formats = tuple(formats)
     out_dir = summary_dir(out_root, county, year)
     try:
         data = load_county(params_dir, county, year)
     except (RollupError, NoFormatError) as exc:
         return SummaryResult(county, year, error=str(exc))
-    base = {"errors": sum(e.errors for e in data.entries), "missing": tuple(data.missing)}
+    errors, missing = sum(e.errors for e in data.entries), tuple(data.missing)
     nb, failure = run_notebook(county, year, params_dir, out_dir)
     if nb is None:
-        for name in (HTML, PDF):
+        for name in (HTML, PDF, DOCX):
             (out_dir / name).unlink(missing_ok=True)
         kept = (out_dir / NOTEBOOK,) if (out_dir / NOTEBOOK).is_file() else ()
-        return SummaryResult(county, year, kept, error=failure, **base)
-    outputs = [out_dir / NOTEBOOK]
-    title = summary_title(county, year)
+        return SummaryResult(county, year, kept, error=failure, errors=errors, missing=missing)
+    document = Document(nb, out_dir, summary_title(county, year), NAMES, formats,
+                        {"docx": lambda _: summary_docx(data)})
     try:
-        html, _ = ReportHTMLExporter().from_notebook_node(
-            nb, resources={"metadata": {"name": title, "path": str(out_dir)}})
-        outputs.append(write_text(out_dir / HTML, html))
-    except Exception as exc:
-        for name in (HTML, PDF):
-            (out_dir / name).unlink(missing_ok=True)
-        return SummaryResult(county, year, tuple(outputs), **base,
-                             error=f"导出汇总 HTML 失败（{type(exc).__name__}: {exc}）。")
-    pdf_error = None
-    if "pdf" in formats:
-        try:
-            outputs.append(_print(html, out_dir / PDF, printer))
-        except Exception as exc:  # KitExportError / BrowserUnavailable carry Chinese messages
-            (out_dir / PDF).unlink(missing_ok=True)
-            pdf_error = f"汇总 PDF 未生成：{exc}"
-    if "docx" in formats:
-        try:
-            outputs.append(write_bytes(out_dir / DOCX, summary_docx(data)))
-        except Exception as exc:  # WriteError carries a Chinese message
-            (out_dir / DOCX).unlink(missing_ok=True)
-            pdf_error = (pdf_error + "；" if pdf_error else "") + f"汇总 Word 未生成：{exc}"
+        with contextlib.ExitStack() as stack:
+            own = publisher or stack.enter_context(Publisher())
+            published = publish(document, own)
+    except HtmlFailed as exc:
+        return SummaryResult(county, year, (out_dir / NOTEBOOK,), error=str(exc), errors=errors,
+                             missing=missing)
+    outputs = [out_dir / NOTEBOOK, *published.outputs]
     outputs.append(save_figures(data, out_root))  # for the 市/省 summary (kit region)
     if bundle:
         outputs.append(write_bundle(county, year, params_dir, out_root, data))
-    return SummaryResult(county, year, tuple(outputs), pdf_error=pdf_error, **base)
+    failed = "；".join(f"汇总 {line}" for line in published.failures) or None
+    return SummaryResult(county, year, tuple(outputs), pdf_error=failed, errors=errors, missing=missing)
 
 
 def summary_docx(data: CountyYear) -> bytes:
@@ -117,15 +105,6 @@ def summary_docx(data: CountyYear) -> bytes:
     summary = Summary(data, {})
     return blocks_docx(summary.blocks(), title=summary.title_text, author=data.county,
                        subject=summary.title_text, keywords=f"{data.county}；{data.year}")
-
-
-def _print(html: str, path: Path, printer: Any) -> Path:
-    if printer is not None and hasattr(printer, "print_html"):  # a PdfPrinter
-        return printer.print_html(html, path, base_url=path.parent)
-    if printer is not None:  # a kit.export.publish.Publisher
-        return printer.write_pdf(html, path)
-    with PdfPrinter() as own:
-        return own.print_html(html, path, base_url=path.parent)
 
 
 def format_summary_result(result: SummaryResult) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from kit.base.errors import user_message
 from kit.base.problems import Problem
 from kit.params.outputs import OUTPUT_NAMES
 from kit.rules.draft import draft_problems
@@ -58,9 +59,8 @@ def export(params_path: Path, county: str, unit: str, year: int, params_dir: Pat
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kit-export") as pool:
             result = pool.submit(build_one, job, options).result()
     except Exception as exc:
-        return ExportResult(False, "生成失败（工具内部出错）。请把下面“详细”中的内容发给技术人员。",
-                            detail=f"{type(exc).__name__}: {exc}；命令行可运行 python -m kit build "
-                                   f"{params_path} 查看")
+        return ExportResult(False, f"生成失败：{user_message(exc, f'表单生成 {params_path}')}",
+                            detail=f"命令行可运行 python -m kit build {params_path} 查看")
     files = tuple(p for p in result.outputs if p.suffix in SHOWN)
     if result.ok:
         what = "草稿（每页标注“草稿”，仅供审阅，不得发布）" if draft else "可发布的报告"

@@ -15,6 +15,7 @@ from kit.county.bundle import TEMPLATE
 from kit.county.rollup import whole_counties
 from kit.county.run import build_summary
 from kit.export.errors import KitExportError
+from kit.export.publish import Publisher
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,10 +25,10 @@ def kit(*args):
                           text=True, encoding="utf-8", timeout=300)
 
 
-class NoBrowser:
-    """Stands in for PdfPrinter on a machine without Chromium."""
+class NoBrowser(Publisher):
+    """A Publisher on a machine without Chromium."""
 
-    def print_html(self, html, path, base_url=None):
+    def pdf_bytes(self, html, folder):
         raise KitExportError("未找到 Chromium 浏览器，无法生成 PDF。请运行 sudo apt-get install -y chromium。")
 
 
@@ -47,7 +48,7 @@ def test_template_parameters_and_no_outputs():
 @pytest.mark.slow
 def test_notebook_runs_html_written_when_pdf_fails(tmp_path):
     out = tmp_path / "outputs"
-    result = build_summary(COUNTY, 2022, PARAMS, out, ("html", "pdf"), printer=NoBrowser())
+    result = build_summary(COUNTY, 2022, PARAMS, out, ("html", "pdf"), publisher=NoBrowser())
     folder = out / COUNTY / "2022"
     assert result.error is None
     assert result.pdf_error is not None and result.pdf_error.startswith("汇总 PDF 未生成：未找到 Chromium")
