@@ -52,8 +52,9 @@ def test_report(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_county_summary(tmp_path, monkeypatch):
-    import kit.county.run
     from county_helpers import COUNTY, PARAMS
+
+    import kit.county.run
 
     monkeypatch.setattr(kit.county.run, "summary_docx", _refuse)
     result = kit.county.run.build_summary(COUNTY, 2022, PARAMS, tmp_path, ("html", "docx"), bundle=False)

@@ -9,12 +9,11 @@ import inspect
 import lxml.html
 import nbconvert.exporters.html as nbconvert_html
 import pytest
+from export_samples import PARAGRAPH, TITLE, display_cell
 from nbformat.v4 import new_markdown_cell, new_notebook, new_output
 
 from kit.export import html as kit_html
 from kit.export.html import ReportHTMLExporter, has_images
-
-from export_samples import PARAGRAPH, TITLE, display_cell
 
 PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 
