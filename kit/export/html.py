@@ -22,6 +22,7 @@ from traitlets import Bool, Unicode, default
 from traitlets.config import Config
 
 from kit.export.fonts import font_override_css
+from kit.formats.page import PAGE
 
 _IMAGE = re.compile(r"<img\b|!\[", re.IGNORECASE)
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -166,6 +167,7 @@ class ReportHTMLExporter(HTMLExporter):
         ):
             resources[key] = ""
         resources["kit_font_css"] = font_override_css(self.font_family)
+        resources["kit_page_css"] = PAGE.print_css()
         return resources
 
 

@@ -23,7 +23,8 @@ from kit.export.errors import BrowserUnavailable, KitExportError
 from kit.export.fonts import font_override_css
 from kit.export.html import ReportHTMLExporter
 from kit.export.print_many import FooterSheet, combine, footer_sheet_html, head_key, split, title_of
-from kit.export.split_tables import CONTINUED, CONTINUED_TABLE, MIN_ROWS, SPLIT_SCRIPT
+from kit.export.split_tables import SPLIT_ARGS, SPLIT_SCRIPT
+from kit.formats.page import PAGE
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -32,18 +33,18 @@ __all__ = ["BrowserUnavailable", "KitExportError", "PdfPrinter", "ReportPDFExpor
 
 T = TypeVar("T")
 
-# Page number "— N —": 4号 (14pt) half-width digits, centred under the text block (left margin
-# 28 mm, right 26 mm), the dashes' top about 7 mm below the text block (GB/T 9704 7.5).
-# Header/footer templates get no page CSS: font size and family must be explicit.
+# Page number "— N —": 4号 (14pt) half-width digits, centred under the text block, the dashes'
+# top about 7 mm below it (GB/T 9704 7.5; kit.formats.page). Header/footer templates get no
+# page CSS: font size and family must be explicit.
 FOOTER_TEMPLATE = (
-    '<div style="box-sizing:border-box;width:100%;margin:0 0 {bottom};padding:0 26mm 0 28mm;'
+    '<div style="box-sizing:border-box;width:100%;margin:0 0 {bottom};padding:0 {right} 0 {left};'
     "text-align:center;font-size:14pt;line-height:1;color:#000;"
     "font-family:'Kit Noto Serif SC','Noto Serif CJK SC','Source Han Serif SC','SimSun',serif;\">"
     '—<span style="padding:0 0.45em"><span class="pageNumber"></span></span>—</div>'
 )
-FOOTER_BOTTOM = "20.6mm"
+FOOTER_PLACE = {"bottom": f"{PAGE.footer_bottom:g}mm", "right": f"{PAGE.right:g}mm", "left": f"{PAGE.left:g}mm"}
 EMPTY_HEADER = "<span></span>"
-FALLBACK_MARGINS = {"top": "37mm", "right": "26mm", "bottom": "35mm", "left": "28mm"}
+FALLBACK_MARGINS = PAGE.margins()
 
 
 class PdfPrinter:
@@ -195,7 +196,7 @@ class PdfPrinter:
         # navigating to a file: URL costs about 12% more Chromium CPU per report.
         page.set_content(html, wait_until="load")
         page.evaluate("() => document.fonts.ready.then(() => true)")
-        page.evaluate(SPLIT_SCRIPT, [CONTINUED, CONTINUED_TABLE, MIN_ROWS])  # no group label split open
+        page.evaluate(SPLIT_SCRIPT, SPLIT_ARGS)  # no group label split open
         # The CSS @page rule (size A4, GB/T 9704 margins) wins; these only serve HTML without one.
         options: dict[str, Any] = {
             "prefer_css_page_size": True,
@@ -207,7 +208,7 @@ class PdfPrinter:
             options.update(
                 display_header_footer=True,
                 header_template=EMPTY_HEADER,
-                footer_template=FOOTER_TEMPLATE.format(bottom=FOOTER_BOTTOM),
+                footer_template=FOOTER_TEMPLATE.format(**FOOTER_PLACE),
             )
         return page.pdf(**options)
 

@@ -20,14 +20,16 @@ several ``main`` elements (several reports printed at once, each from a new page
 
 from __future__ import annotations
 
+from kit.formats.page import PAGE
+
 CONTINUED = "（续）"
 CONTINUED_TABLE = "续表"
 
 MIN_ROWS = 4  # fewer rows than this cannot hold the group label beside them: move them all
 
 SPLIT_SCRIPT = """
-([continued, continuedTable, minRows]) => {
-  const mm = 96 / 25.4, width = 156 * mm, height = 225 * mm;
+([continued, continuedTable, minRows, widthMm, heightMm]) => {
+  const mm = 96 / 25.4, width = widthMm * mm, height = heightMm * mm;
   const mains = [...document.querySelectorAll('main')];
   const candidates = root => [...root.querySelectorAll('table.kit-table')]
     .filter(t => t.tBodies.length && t.querySelector(':scope > tbody th.kit-span-label'));
@@ -118,3 +120,6 @@ SPLIT_SCRIPT = """
   return splits;
 }
 """
+
+#: the script's arguments: the 续 labels, the fewest rows kept together, the text block (mm)
+SPLIT_ARGS = [CONTINUED, CONTINUED_TABLE, MIN_ROWS, PAGE.text_width, PAGE.text_height]

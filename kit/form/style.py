@@ -8,7 +8,9 @@ import ipywidgets as w
 
 from kit.base.problems import Problem
 from kit.form.clerk_text import lines_html
+from kit.formats.page import PAGE
 
+BODY_PT = 16  # 三号: the printed body text
 CSS = """
 <style>
 .kit-form { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
@@ -88,10 +90,10 @@ CSS = """
 .kit-grid > .kit-gt.kit-bad { background: #fdecea; box-shadow: inset 0 0 0 2px #d93025; }
 .kit-preview { border: 1px solid #dadce0; background: #ecebe8; padding: 12px 8px; margin-top: 6px;
   max-height: 640px; overflow: auto; }
-/* The preview is set like the printed page: the report's fonts and indents, and a column as
-   wide as A4's 156 mm text block at 16 px type (27.6 characters), so lines break where the
-   PDF's do. */
-.kit-preview .kit-doc { box-sizing: content-box; width: 27.64em; margin: 0 auto; padding: 1.2em 1.6em;
+/* The preview is set like the printed page: the report's fonts and indents, and a column
+   holding as many characters as the printed text block holds in 三号 (16 pt) type
+   (kit.formats.page: 156 mm = 27.6 characters), so lines break where the PDF's do. */
+.kit-preview .kit-doc { box-sizing: content-box; width: PREVIEW_WIDTH; margin: 0 auto; padding: 1.2em 1.6em;
   background: #fff; box-shadow: 0 1px 3px rgba(0,0,0,.2); font-family: var(--kit-font-body);
   font-size: 16px; line-height: 1.9; color: #000; }
 .kit-preview .kit-doc + .kit-doc { margin-top: 0; }
@@ -119,7 +121,7 @@ CSS = """
 .kit-checks li.kit-error { color: #c5221f; }
 .kit-checks li.kit-warning { color: #a05a00; }
 </style>
-"""
+""".replace("PREVIEW_WIDTH", f"{PAGE.text_width_pt / BODY_PT:.2f}em")
 
 
 REPORT_CSS = (Path(__file__).resolve().parents[1] / "export" / "templates" / "kit_report" / "static"

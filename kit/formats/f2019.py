@@ -8,12 +8,12 @@ from kit.formats.spec import Column, ReportFormat, RollForward
 
 PREVIOUS = Column("previous_items", "上一年项目数量")
 CHANGE = Column("change", "本年增/减", kind="signed")
-ITEM_COLUMNS = (PREVIOUS, CHANGE, Column("decisions", "处理决定数量"))
+ITEM_COLUMNS = (PREVIOUS, CHANGE, Column("decisions", "处理决定数量", role="decisions"))
 
 PROACTIVE_2019 = (
     Block("第二十条第（一）项",
-          (Column("made", "本年新制作数量"), Column("published", "本年新公开数量"),
-           Column("public_total", "对外公开总数量")),
+          (Column("made", "本年新制作数量", role="issued"), Column("published", "本年新公开数量"),
+           Column("public_total", "对外公开总数量", role="in_force")),
           (("regulations", "规章"), ("normative_documents", "规范性文件"))),
     Block("第二十条第（五）项", ITEM_COLUMNS,
           (("licensing", "行政许可"), ("other_services", "其他对外管理服务事项"))),

@@ -12,15 +12,15 @@ from kit.formats.common import (
 from kit.formats.proactive import Block, proactive_table
 from kit.formats.spec import Column, ReportFormat, RollForward
 
-DECISIONS = (Column("decisions", "本年处理决定数量"),)
+DECISIONS = (Column("decisions", "本年处理决定数量", role="decisions"),)
 
 #: Printed decimals of the fee in 万元: 4 keeps 元 precision (1 元 = 0.0001 万元).
 FEE_DECIMALS = 4
 
 PROACTIVE_2021 = (
     Block("第二十条第（一）项",
-          (Column("issued", "本年制发件数"), Column("repealed", "本年废止件数"),
-           Column("in_force", "现行有效件数")),
+          (Column("issued", "本年制发件数", role="issued"), Column("repealed", "本年废止件数", role="repealed"),
+           Column("in_force", "现行有效件数", role="in_force")),
           (("regulations", "规章"), ("normative_documents", "行政规范性文件"))),
     Block("第二十条第（五）项", DECISIONS, (("licensing", "行政许可"),)),
     Block("第二十条第（六）项", DECISIONS, (("punishment", "行政处罚"), ("coercion", "行政强制"))),

@@ -39,6 +39,8 @@ class Column(Record):
     decimals: int = 0  # printed decimals for kind "decimal"
     unit: str = ""  # printed after the value (e.g. "元"); empty for none
     measure: str = ""  # the unit the label states, e.g. "万元" in 本年收费金额（单位：万元）
+    role: str = ""  # what the column counts, alike in every format version: "issued",
+    # "repealed", "in_force", "decisions" (how prose states a Table 二 figure, kit.rules.wording)
 
     @property
     def computed(self) -> bool:
@@ -73,6 +75,10 @@ class Row(Record):
 
     def input_columns(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if not c.computed)
+
+    def column_for(self, role: str) -> Column | None:
+        """The row's column that counts ``role`` in this format version (None: none does)."""
+        return next((c for c in self.columns if c.role == role), None)
 
 
 @record
@@ -153,6 +159,11 @@ class Table(Record):
 
     def input_cells(self) -> list[tuple[Row, Column]]:
         return [(r, c) for r in self.rows if not r.computed for c in r.input_columns()]
+
+    @property
+    def value_count(self) -> int:
+        """How many values the table prints (Table 四: 3 rows × 5 = 15), row by row."""
+        return sum(len(r.columns) for r in self.rows)
 
     @property
     def caption(self) -> str:

@@ -21,11 +21,11 @@ from typing import Any
 
 from kit.base.errors import KitError
 from kit.base.text import visible
+from kit.formats.deadlines import DEFAULT_DEADLINE, due_date
 from kit.params.names import name_problem
 from kit.params.paths import COUNTY_FILE
 from kit.params.yamlsource import read
 
-DEFAULT_DEADLINE = (1, 31)  # month, day of the year after the report year
 DEFAULT_SIMILARITY = 0.8
 MIN_SIMILARITY = 0.5  # below this, ordinary reports on the same subjects start to match
 KEYS = ("townships", "deadline", "deadlines", "similarity")
@@ -49,11 +49,7 @@ class CountySettings:
         """The last day on which the report for ``year`` may be published."""
         if year in self.deadlines:
             return self.deadlines[year]
-        month, day = self.deadline
-        try:
-            return date(year + 1, month, day)
-        except ValueError:  # 02-29 in a year that has none
-            return date(year + 1, month, day - 1)
+        return due_date(year, self.deadline)
 
     def expected(self, found: list[str]) -> list[str]:
         """The townships that must report: the roster, or else those with any params file."""

@@ -73,7 +73,7 @@ def _tables(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
 
 def _rows(report: PublishedReport, table: Table, printed: PrintedTable) -> Iterator[Problem]:
     if table.id == "review_litigation":
-        count = sum(len(r.columns) for r in table.rows)
+        count = table.value_count
         got = len(printed.rows[0].cells)
         if got < count:
             yield error("V-F3", f"{table.caption}只印出 {got} 个数字，应有 {count} 个，表格可能被截断。"

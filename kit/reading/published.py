@@ -15,7 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from kit.base.problems import Problem, error
-from kit.formats import FORMATS
+from kit.formats import FORMATS, format_for_year
+from kit.formats.deadlines import level_deadline
 from kit.reading.document import ReadError
 from kit.reading.lint import lint_report
 from kit.reading.model import PrintedCell, PublishedReport
@@ -39,8 +40,8 @@ class PublishedResult:
 
 
 def default_deadline(report: PublishedReport) -> date | None:
-    """1月31日 of the year after the report's (spec §4: the default for townships)."""
-    return date(report.year + 1, 1, 31) if report.year else None
+    """The default deadline of a township's report (kit.formats.deadlines)."""
+    return level_deadline(report.year) if report.year else None
 
 
 def read_published(path: Path, year: int | None = None) -> PublishedReport:
@@ -106,7 +107,8 @@ def as_json(result: PublishedResult) -> dict[str, object]:
                              "cells": [_number(c) for c in r.cells]} for r in printed.rows] if printed else []
     cases = report.tables.get("review_litigation")
     values = [_number(c) for c in cases.rows[0].cells] if cases and cases.rows else []
-    tables["review_litigation"] = (values + [None] * 15)[:15]
+    count = format_for_year(report.year or 2021).table("review_litigation").value_count
+    tables["review_litigation"] = (values + [None] * count)[:count]
     unit = f"{report.unit.county}{report.unit.name}" if report.unit else None
     return {"file": result.file, "unit": unit, "year": report.year, "layout": report.layout,
             "tables": tables, "problems": problems}

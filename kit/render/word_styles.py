@@ -28,12 +28,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
+from kit.formats.page import PAGE
+
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "report.docx"
-LINE = Pt(29)  # fixed line spacing: 22 lines in the 225 mm text block
+LINE = Pt(round(PAGE.text_height / PAGE.lines / 25.4 * 72))  # fixed: 22 lines in the text block (29 pt)
 BODY_SIZE = Pt(16)  # 3号
-MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
-TEXT_WIDTH = Mm(210 - 28 - 26)  # 156 mm
-FOOTER_DISTANCE = Mm(28)  # the page number sits about 7 mm below the text block
+MARGINS = {"top": Mm(PAGE.top), "bottom": Mm(PAGE.bottom), "left": Mm(PAGE.left), "right": Mm(PAGE.right)}
+TEXT_WIDTH = Mm(PAGE.text_width)  # 156 mm
+FOOTER_DISTANCE = Mm(PAGE.bottom - PAGE.footer_gap)  # the page number about 7 mm below the text block
 
 
 @dataclass(frozen=True)

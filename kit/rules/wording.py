@@ -17,15 +17,16 @@ from kit.rules.copied import at_prose, places
 _NOTICE = re.compile(r"国办公开办函\s*[〔\[［（(【]\s*(\d{4})\s*[〕\]］）)】]\s*(\d+)\s*号")
 _BODY_YEAR = re.compile(r"(?<![\d较比与同])(20\d{2})\s*年(?!\s*[以之]?[来前后])")
 _COMPARED = re.compile(r"(?:较|比|与|同比|上年|去年|上一年|相比)[^。，；]{0,3}$")
-# What the prose says before a Table 二 row's label, and that row's column: (verbs, row id,
-# column ids in the 2021 and 2019 formats). The label itself comes from the format.
+# What the prose says before a Table 二 row's label, and the role of that row's column
+# (Column.role: the format says which column it is in each version). The label itself comes
+# from the format.
 _TABLE_TWO = (
-    (r"(?:制定|制发|出台|印发|新制定)", "normative_documents", ("issued", "made")),
-    (r"废止", "normative_documents", ("repealed",)),
-    (r"现行有效", "normative_documents", ("in_force", "public_total")),
-    (r"", "licensing", ("decisions",)),
-    (r"", "punishment", ("decisions",)),
-    (r"", "coercion", ("decisions",)),
+    (r"(?:制定|制发|出台|印发|新制定)", "normative_documents", "issued"),
+    (r"废止", "normative_documents", "repealed"),
+    (r"现行有效", "normative_documents", "in_force"),
+    (r"", "licensing", "decisions"),
+    (r"", "punishment", "decisions"),
+    (r"", "coercion", "decisions"),
 )
 
 
@@ -83,7 +84,7 @@ def _table_two(params: ReportParams) -> Iterator[Problem]:
         return
     table = params.format.table("proactive")
     text = params.all_prose()
-    for verbs, row_id, columns in _TABLE_TWO:
+    for verbs, row_id, role in _TABLE_TWO:
         if not any(r.id == row_id for r in table.rows):
             continue
         row = table.row(row_id)
@@ -92,7 +93,7 @@ def _table_two(params: ReportParams) -> Iterator[Problem]:
         name = _label_pattern(row.label)
         pattern = re.compile(f"{verbs}[^。；，\\d]{{0,10}}?{name}[^。；，\\d]{{0,8}}?(\\d+)\\s*[件项起]" if verbs
                              else f"{name}[^。；，\\d]{{0,8}}?(\\d+)\\s*[件项起]")
-        column = next((c for c in row.columns if c.id in columns), None)
+        column = row.column_for(role)
         if column is None:
             continue
         value = params.value("proactive", row_id, column.id)
