@@ -6,9 +6,9 @@
 Every report is made to look built and current (its state file and its outputs in place, as
 after a successful ``kit build``), then three things are timed, each the best of three runs:
 
-1. planning: ``kit.build.plan.plan_jobs`` over the params folder (finding and naming the files);
+1. planning: ``kit.batch.plan.plan_jobs`` over the params folder (finding and naming the files);
 2. the incremental check: each job's fingerprint (its file, last year's file, template, kit
-   digest, settings) compared with its state file (``kit.build.batch`` does this before it
+   digest, settings) compared with its state file (``kit.batch.batch`` does this before it
    builds anything);
 3. the whole command ``python -m kit build --to html,pdf --no-rollup`` with nothing to do, as
    a subprocess (start-up, the two steps above, the summary table and ``index.html``).
@@ -29,9 +29,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fake_county import COUNTY, build, unit_name
 
-from kit.build.incremental import expected_outputs, is_current, job_fingerprint, write_state
-from kit.build.options import BuildOptions
-from kit.build.plan import plan_jobs
+from kit.batch.incremental import expected_outputs, is_current, job_fingerprint, write_state
+from kit.batch.options import BuildOptions
+from kit.batch.plan import plan_jobs
 from kit.params.writer import dumps
 
 YEARS = (2022, 2023)

@@ -1,7 +1,7 @@
 """The batch part of ``python -m kit build``: --jobs, --force, --scheduler, progress, summary, index.
 
 ``kit.cli.build`` parses the common options and plans the jobs; this module runs them with
-:func:`kit.build.batch.run_batch`, prints a line per report and a summary table, and rewrites
+:func:`kit.batch.batch.run_batch`, prints a line per report and a summary table, and rewrites
 ``<输出目录>/index.html``. Exit code 0 when every report succeeded or was skipped as
 unchanged, 1 otherwise, 130 when interrupted (what finished is kept; the next run completes
 the rest).
@@ -12,12 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kit.build.batch import Outcome, run_batch
-from kit.build.errors import SchedulerUnavailable
-from kit.build.index_page import write_index
-from kit.build.options import BuildOptions
-from kit.build.plan import Plan
-from kit.build.rollups import run_rollups
+from kit.batch.batch import Outcome, run_batch
+from kit.batch.errors import SchedulerUnavailable
+from kit.batch.index_page import write_index
+from kit.batch.options import BuildOptions
+from kit.batch.plan import Plan
+from kit.batch.rollups import run_rollups
 from kit.cli.progress import Progress, format_table, format_totals
 
 
@@ -54,7 +54,7 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
         except SchedulerUnavailable as exc:
             print(str(exc), file=sys.stderr)
             return 1
-    job_module = sys.modules.get("kit.build.job")  # loaded only when a report was built here
+    job_module = sys.modules.get("kit.batch.job")  # loaded only when a report was built here
     if job_module is not None:
         job_module.close_process_resources()  # Chromium and the kernel of an in-process run
     index = write_index(options.out_root, options.params_dir)

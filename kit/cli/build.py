@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from kit.build.options import BuildOptions
-from kit.build.plan import describe_filters, plan_jobs
+from kit.batch.options import BuildOptions
+from kit.batch.plan import describe_filters, plan_jobs
 from kit.cli.args import report_year
 from kit.cli.batch import add_batch_args, run_batch_build
 from kit.notebook.template import DEFAULT_TEMPLATE

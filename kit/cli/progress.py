@@ -16,8 +16,8 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
-from kit.build.batch import Outcome
-from kit.build.status import SKIPPED, STATUSES, format_result, label
+from kit.batch.batch import Outcome
+from kit.batch.status import SKIPPED, STATUSES, format_result, label
 
 
 class Progress:

@@ -1,6 +1,6 @@
 """The one publishing path: an executed notebook → HTML → PDF → Word (and the other formats).
 
-The report (:mod:`kit.build.runner`), the county summary (:mod:`kit.county.run`) and the
+The report (:mod:`kit.batch.runner`), the county summary (:mod:`kit.county.run`) and the
 region summary (:mod:`kit.county.region_run`) all publish through here:
 
 1. :func:`export_html` makes the HTML of the notebook (and writes it when asked); when that

@@ -102,7 +102,7 @@ class FooterSheet:
 
 def split(printed: bytes, titles: Sequence[str], footer: FooterSheet | None) -> list[bytes] | None:
     """The combined print cut into one PDF per report; None when the markers are not all found."""
-    import pikepdf  # lazy: planning a batch (kit.build.records) needs only MAX_GROUP
+    import pikepdf  # lazy: planning a batch (kit.batch.records) needs only MAX_GROUP
 
     src = pikepdf.open(io.BytesIO(printed))
     starts: dict[int, int] = {}

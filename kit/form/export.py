@@ -1,6 +1,6 @@
 """Exporting the drafted report through the same pipeline as ``python -m kit build``.
 
-The build pipeline (:mod:`kit.build.runner`) is imported only when the clerk asks for an export,
+The build pipeline (:mod:`kit.batch.runner`) is imported only when the clerk asks for an export,
 so the form opens quickly. Results are shown as links that open in a new tab: relative to the
 notebook's folder in JupyterLab, through Voilà's allow-listed file route in the app.
 """
@@ -48,8 +48,8 @@ def export(params_path: Path, county: str, unit: str, year: int, params_dir: Pat
     """
     try:
         # lazy: the build pipeline (papermill, nbconvert, Chromium) loads on the first export
-        from kit.build.plan import BuildJob
-        from kit.build.runner import BuildOptions, build_one
+        from kit.batch.plan import BuildJob
+        from kit.batch.runner import BuildOptions, build_one
     except ImportError as exc:
         return ExportResult(False, "生成功能不可用，请更新本工具包后重试。", detail=str(exc))
     job = BuildJob(county, unit, year, params_path, out_root / county / unit / str(year))

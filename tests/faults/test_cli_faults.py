@@ -4,7 +4,7 @@ a file it was not asked to write.
 
 Each case builds its input in a fresh copy of ``params/`` and runs ``python -m kit …`` as a
 user would. Batch faults (killed workers, Ctrl-C, Dask worker death, a dead Chromium) are in
-tests/build and tests/export; form saves under faults in tests/form/test_form_save_faults.py.
+tests/batch and tests/export; form saves under faults in tests/form/test_form_save_faults.py.
 """
 
 from __future__ import annotations

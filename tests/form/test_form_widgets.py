@@ -203,7 +203,7 @@ def test_the_grid_places_spans_like_the_official_table():
 def test_export_builds_html_and_pdf_through_the_runner(form, root, tmp_path, monkeypatch):
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("needs Debian chromium")
-    from kit.build.runner import close_publishers
+    from kit.batch.runner import close_publishers
 
     monkeypatch.chdir(tmp_path)
     try:

@@ -10,8 +10,8 @@ import nbformat
 import pytest
 from build_helpers import EXAMPLE, TEMPLATE, XIALIANG
 
-from kit.build.plan import BuildJob, plan_jobs
-from kit.build.runner import BuildOptions, build_one
+from kit.batch.plan import BuildJob, plan_jobs
+from kit.batch.runner import BuildOptions, build_one
 from kit.cli.main import main
 
 

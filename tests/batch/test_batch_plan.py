@@ -7,11 +7,11 @@ from pathlib import Path
 
 from batch_helpers import COUNTY, TEMPLATE, make_county, unit_name
 
-from kit.build import incremental
-from kit.build.batch import job_fingerprint
-from kit.build.incremental import clean_temp, expected_outputs, is_current, state_path, write_state
-from kit.build.plan import plan_jobs
-from kit.build.runner import BuildOptions
+from kit.batch import incremental
+from kit.batch.batch import job_fingerprint
+from kit.batch.incremental import clean_temp, expected_outputs, is_current, state_path, write_state
+from kit.batch.plan import plan_jobs
+from kit.batch.runner import BuildOptions
 
 
 def test_plan_covers_units_and_years_with_filters(tmp_path):

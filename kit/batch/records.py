@@ -1,6 +1,6 @@
 """What a batch keeps of each report's build, and how many reports a worker takes at once.
 
-Kept apart from :mod:`kit.build.job` (which loads nbconvert, papermill and Chromium's driver)
+Kept apart from :mod:`kit.batch.job` (which loads nbconvert, papermill and Chromium's driver)
 so that the main process of a batch, which only hands out jobs and records results, starts
 its workers without loading any of that first.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kit.build.incremental import Fingerprint, write_state
-from kit.build.options import JobResult
-from kit.build.plan import BuildJob
+from kit.batch.incremental import Fingerprint, write_state
+from kit.batch.options import JobResult
+from kit.batch.plan import BuildJob
 from kit.export.print_many import MAX_GROUP
 
 

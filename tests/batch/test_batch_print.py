@@ -8,7 +8,7 @@ import pdfplumber
 import pikepdf
 from batch_helpers import COUNTY, build, make_county, report_dir, state, unit_name
 
-from kit.build.records import group_size
+from kit.batch.records import group_size
 from kit.export.print_many import MAX_GROUP
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.build.index_page import write_index
+from kit.batch.index_page import write_index
 from kit.params.outputs import OUTPUT_NAMES
 
 DESK = Path(__file__).resolve().parents[1] / "fixtures" / "desk" / "params"

@@ -18,8 +18,8 @@ from nbformat import NotebookNode
 from kit.base.atomic import WriteError, ensure_folder
 from kit.base.errors import KitError, user_message
 from kit.base.problems import Problem
-from kit.build.options import BuildOptions, JobResult, Status
-from kit.build.plan import BuildJob
+from kit.batch.options import BuildOptions, JobResult, Status
+from kit.batch.plan import BuildJob
 from kit.export.document import Document, HtmlFailed, PdfSource, Staged, export_html, finish
 from kit.export.print_many import MAX_GROUP
 from kit.export.publish import Publisher

@@ -21,8 +21,8 @@ from typing import Any
 
 import kit
 from kit.base.atomic import file_digest, tree_digest, write_text
-from kit.build.options import BuildOptions, settings_of
-from kit.build.plan import BuildJob
+from kit.batch.options import BuildOptions, settings_of
+from kit.batch.plan import BuildJob
 from kit.params.outputs import OUTPUT_NAMES
 from kit.params.paths import previous_path
 

@@ -1,6 +1,6 @@
 """Building on a Dask distributed cluster: ``python -m kit build --scheduler tcp://HOST:PORT``.
 
-Each report is one task, :func:`kit.build.batch.run_job` submitted with ``pure=False``; results are
+Each report is one task, :func:`kit.batch.batch.run_job` submitted with ``pure=False``; results are
 handled as they complete, with the same progress, summary, state files and index as a local
 run. Every worker process keeps its own Publisher (one Chromium) and warm kernel. Paths are
 made absolute before sending, so the workers must see the same filesystem (a shared disk)
@@ -17,12 +17,12 @@ from distributed import Client, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from kit.base.errors import internal_error, user_message
-from kit.build.errors import SchedulerUnavailable
-from kit.build.incremental import Fingerprint
-from kit.build.job import close_process_resources, run_job
-from kit.build.options import BuildOptions, JobResult
-from kit.build.plan import BuildJob
-from kit.build.records import lost_result
+from kit.batch.errors import SchedulerUnavailable
+from kit.batch.incremental import Fingerprint
+from kit.batch.job import close_process_resources, run_job
+from kit.batch.options import BuildOptions, JobResult
+from kit.batch.plan import BuildJob
+from kit.batch.records import lost_result
 
 CONNECT_TIMEOUT = "20s"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kit.build.plan import BuildJob
-from kit.build.runner import BuildOptions, build_one
+from kit.batch.plan import BuildJob
+from kit.batch.runner import BuildOptions, build_one
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 EXAMPLE = Path(__file__).resolve().parents[2] / "params" / "襄垣县" / "下良镇" / "2021.yaml"

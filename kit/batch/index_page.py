@@ -18,8 +18,8 @@ from urllib.parse import quote
 
 from kit.base.atomic import write_text
 from kit.base.errors import KitError
-from kit.build.incremental import STATE_DIR, read_state
-from kit.build.status import label
+from kit.batch.incremental import STATE_DIR, read_state
+from kit.batch.status import label
 from kit.county.figures import load_figures
 from kit.county.roster import CSS as CSS_OF
 from kit.formats.common import REPORT_NAME

@@ -2,7 +2,7 @@
 
 Each worker is a spawned process (no forked Chromium or kernel threads) that keeps its own
 Publisher and warm kernel for all the reports it builds. A worker takes a group of jobs at
-a time, whose PDFs it prints together (:func:`kit.build.records.group_size`), at most one
+a time, whose PDFs it prints together (:func:`kit.batch.records.group_size`), at most one
 group in flight, so when a worker dies (killed, out of memory) the jobs that were running
 are known. They are retried one at a time on a fresh pool: a job that kills its worker
 again is reported failed and the batch carries on.
@@ -26,10 +26,10 @@ from types import FrameType
 
 import psutil
 
-from kit.build.incremental import Fingerprint, clean_temp
-from kit.build.options import BuildOptions, JobResult
-from kit.build.plan import BuildJob
-from kit.build.records import group_size, lost_result
+from kit.batch.incremental import Fingerprint, clean_temp
+from kit.batch.options import BuildOptions, JobResult
+from kit.batch.plan import BuildJob
+from kit.batch.records import group_size, lost_result
 
 STOP_GRACE = 10.0  # seconds a worker gets to unwind after SIGTERM before SIGKILL
 Todo = list[tuple[BuildJob, Fingerprint]]
@@ -40,7 +40,7 @@ _current: list[BuildJob] = []  # the reports this worker is building
 
 def _init_worker(options: BuildOptions) -> None:
     # In the worker only: the main process hands out jobs without loading nbconvert & co.
-    from kit.build.job import close_process_resources, warm_up
+    from kit.batch.job import close_process_resources, warm_up
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_term)
@@ -65,7 +65,7 @@ def _on_term(signum: int, frame: FrameType | None) -> None:
 
 
 def _work(group: Todo, options: BuildOptions) -> list[JobResult]:
-    from kit.build.job import run_group
+    from kit.batch.job import run_group
 
     global _current
     _current = [job for job, _ in group]

@@ -1,5 +1,5 @@
 """Building many reports: skip what is current, run the rest in-process, in worker processes
-or on a Dask cluster, and report each outcome as it arrives (each job: :mod:`kit.build.job`).
+or on a Dask cluster, and report each outcome as it arrives (each job: :mod:`kit.batch.job`).
 """
 
 from __future__ import annotations
@@ -9,16 +9,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.build.incremental import (
+from kit.batch.incremental import (
     Fingerprint,
     clean_temp,
     expected_outputs,
     is_current,
     job_fingerprint,
 )
-from kit.build.options import BuildOptions, JobResult
-from kit.build.plan import BuildJob
-from kit.build.status import SKIPPED
+from kit.batch.options import BuildOptions, JobResult
+from kit.batch.plan import BuildJob
+from kit.batch.status import SKIPPED
 
 
 @dataclass(frozen=True)
@@ -78,13 +78,13 @@ def run_batch(jobs: Sequence[BuildJob], options: BuildOptions, report: Report, *
     if not todo:
         return outcomes
     if scheduler:
-        from kit.build.dask_backend import run_on_dask  # lazy: distributed costs ~1 s to import
+        from kit.batch.dask_backend import run_on_dask  # lazy: distributed costs ~1 s to import
 
         run_on_dask(scheduler, todo, options, lambda r: emit(Outcome(r.job, r)))
     elif (workers or default_workers()) <= 1 or len(todo) == 1:
         _run_here(todo, options, lambda r: emit(Outcome(r.job, r)))
     else:
-        from kit.build.pool import run_in_pool  # lazy: the build machinery loads only when needed
+        from kit.batch.pool import run_in_pool  # lazy: the build machinery loads only when needed
 
         run_in_pool(todo, options, min(workers or default_workers(), len(todo)),
                     lambda r: emit(Outcome(r.job, r)))
@@ -94,8 +94,8 @@ def run_batch(jobs: Sequence[BuildJob], options: BuildOptions, report: Report, *
 def _run_here(todo: list[tuple[BuildJob, Fingerprint]], options: BuildOptions,
               done: Callable[[JobResult], None]) -> None:
     # lazy: nbconvert, papermill, Chromium only for real work
-    from kit.build.job import run_group
-    from kit.build.records import group_size
+    from kit.batch.job import run_group
+    from kit.batch.records import group_size
 
     at = 0
     while at < len(todo):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from kit.build.options import JobResult
+from kit.batch.options import JobResult
 from kit.rules.draft import unrewritten
 
 

@@ -1,6 +1,6 @@
 """What a build is asked to do and what one report's build gave, without the machinery.
 
-Kept apart from :mod:`kit.build.runner` (which loads nbconvert, papermill, Chromium's driver,
+Kept apart from :mod:`kit.batch.runner` (which loads nbconvert, papermill, Chromium's driver,
 python-docx, pikepdf …) so that planning, the incremental check, the index page and the CLI's
 skip path start fast: ``kit build`` with nothing to do loads none of it.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from kit.base.problems import Problem
-from kit.build.plan import BuildJob
+from kit.batch.plan import BuildJob
 from kit.notebook.template import DEFAULT_TEMPLATE, KERNEL
 from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from kit.base.atomic import write_text
-from kit.build.batch import Outcome
-from kit.build.incremental import STATE_DIR, file_digest, kit_digest
-from kit.build.options import BuildOptions
+from kit.batch.batch import Outcome
+from kit.batch.incremental import STATE_DIR, file_digest, kit_digest
+from kit.batch.options import BuildOptions
 from kit.county.bundle import HTML, TEMPLATE, summary_dir
 from kit.county.rollup import whole_counties
 from kit.params.paths import YEAR_FILE

@@ -1,7 +1,7 @@
 """One report as a unit of work of every backend (in-process, worker pool, Dask).
 
 :func:`run_group` (and :func:`run_job`, a group of one) removes temp files an interrupted
-run left behind, forgets the old state, calls :func:`kit.build.runner.build_group` with this
+run left behind, forgets the old state, calls :func:`kit.batch.runner.build_group` with this
 process's own Publisher (one Chromium per worker; the group's PDFs printed together), and
 writes each state file last, so incremental skips, ``index.html`` and the summary
 work the same way everywhere.
@@ -16,11 +16,11 @@ from pathlib import Path
 
 import nbformat
 
-from kit.build.incremental import Fingerprint, clean_temp, forget, write_state
-from kit.build.options import BuildOptions, JobResult
-from kit.build.plan import BuildJob
-from kit.build.records import result_record
-from kit.build.runner import build_group, close_publishers, process_publisher
+from kit.batch.incremental import Fingerprint, clean_temp, forget, write_state
+from kit.batch.options import BuildOptions, JobResult
+from kit.batch.plan import BuildJob
+from kit.batch.records import result_record
+from kit.batch.runner import build_group, close_publishers, process_publisher
 from kit.notebook.warm_kernel import close_kernels, thread_kernel
 
 
