@@ -2,7 +2,7 @@
 # Developer entry point for the township report kit.
 #
 #   ./dev.sh example   set up, then build the built-in example report into outputs/
-#   ./dev.sh test      set up, then run ruff, lint-imports and the whole test suite (extra args go to pytest)
+#   ./dev.sh test      set up, then run ruff, lint-imports, mypy and the whole test suite (extra args go to pytest)
 #   ./dev.sh app       set up, then open the clerk's form in the browser (python -m kit app)
 #   ./dev.sh setup     only set up
 #
@@ -40,7 +40,7 @@ die() { printf '[dev.sh] ERROR: %s\n' "$*" >&2; exit 1; }
 usage() {
     cat >&2 <<'EOF'
 usage: ./dev.sh example        build the example report (襄垣县下良镇 2021) into outputs/
-       ./dev.sh test [ARGS]    run ruff and pytest (ARGS are passed to pytest)
+       ./dev.sh test [ARGS]    run ruff, lint-imports, mypy and pytest (ARGS are passed to pytest)
        ./dev.sh app [ARGS]     open the clerk's form in the browser (ARGS go to python -m kit app)
        ./dev.sh setup          only install what is needed
 EOF
@@ -302,6 +302,8 @@ cmd_test() {
     "$VPY" -m ruff check kit tests bench || ruff_status=$?
     log "lint-imports (the layers contract in pyproject.toml)"
     "$VENV/bin/lint-imports" --no-cache || ruff_status=$?
+    log "mypy (type hints of kit/, settings in pyproject.toml)"
+    "$VPY" -m mypy || ruff_status=$?
     log "pytest $*"
     "$VPY" -m pytest "$@" || status=$?
     if [[ $status -eq 5 ]]; then
@@ -311,7 +313,7 @@ cmd_test() {
         exit "$status"
     fi
     if [[ $ruff_status -ne 0 ]]; then
-        log "tests passed but ruff found problems"
+        log "tests passed but ruff, lint-imports or mypy found problems"
         exit "$ruff_status"
     fi
 }

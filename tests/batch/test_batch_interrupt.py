@@ -39,6 +39,24 @@ def _interrupt(tmp_path, sig: int) -> tuple:
     return params, out, proc.returncode, "".join(early) + rest, err
 
 
+def _wait_for_orphans(folder, limit: float = 60.0) -> None:
+    """Until no process works in ``folder`` any more (a kernel runs in its report's folder)."""
+    import psutil
+
+    def working() -> list:
+        found = []
+        for proc in psutil.process_iter(["cwd"]):
+            cwd = proc.info.get("cwd") or ""
+            if cwd.startswith(str(folder)):
+                found.append(proc)
+        return found
+
+    end = time.monotonic() + limit
+    while (left := working()) and time.monotonic() < end:
+        psutil.wait_procs(left, timeout=1)
+    assert not working(), "processes of the killed batch are still running"
+
+
 def _finished(out) -> set[int]:
     return {i for i in range(1, UNITS + 1) if (s := state(out, i)) and s["status"] == "ok"}
 
@@ -73,7 +91,7 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_completes_the_rest(tmp_path):
 def test_a_killed_batch_leaves_no_partial_outputs(tmp_path):
     params, out, code, _, _ = _interrupt(tmp_path, signal.SIGKILL)
     assert code == -signal.SIGKILL
-    time.sleep(1.5)  # orphaned kernels notice their parent is gone within a second
+    _wait_for_orphans(tmp_path)  # kernels notice their parent is gone and exit
     for i in range(1, UNITS + 1):
         assert_complete(report_dir(out, i))  # outputs under their final names are whole
     assert all(p.name.startswith(".") for p in temp_files(out))  # at most hidden temp files

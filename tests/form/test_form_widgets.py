@@ -217,25 +217,52 @@ def test_export_builds_html_and_pdf_through_the_runner(form, root, tmp_path, mon
     assert (out / "report.docx").is_file() and "Word 版" in form.actions.links.value
 
 
-def test_refreshes_wait_for_a_pause_in_typing_inside_an_event_loop():
-    import asyncio
+class _Timer:
+    def __init__(self, when: float, fn) -> None:
+        self.when, self.fn, self.cancelled = when, fn, False
 
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+class _Clock:
+    """An event loop's call_later on a clock the test moves (no real time: load cannot matter)."""
+
+    def __init__(self) -> None:
+        self.now, self.timers = 0.0, []
+
+    def call_later(self, delay, fn):
+        timer = _Timer(self.now + delay, fn)
+        self.timers.append(timer)
+        return timer
+
+    def advance(self, seconds: float) -> None:
+        self.now = round(self.now + seconds, 6)
+        due = [t for t in self.timers if t.when <= self.now + 1e-9]
+        for timer in due:
+            self.timers.remove(timer)
+            if not timer.cancelled:
+                timer.fn()
+
+
+def test_refreshes_wait_for_a_pause_in_typing_inside_an_event_loop():
     from kit.form.debounce import Debouncer
 
     calls = []
-    debounce = Debouncer(0.05, lambda: calls.append(1))
-
-    async def typing() -> None:
-        for _ in range(5):
-            debounce()
-            await asyncio.sleep(0.01)
-        assert calls == []
-        await asyncio.sleep(0.1)
-
-    asyncio.run(typing())
-    assert calls == [1]
-    debounce()  # no event loop: at once
-    assert calls == [1, 1]
+    clock = _Clock()
+    debounce = Debouncer(0.5, lambda: calls.append(clock.now), running_loop=lambda: clock)
+    for _ in range(5):  # a keystroke every 0.1 s: never a pause of 0.5 s
+        debounce()
+        clock.advance(0.1)
+    assert calls == []
+    clock.advance(0.39)
+    assert calls == []
+    clock.advance(0.01)  # 0.5 s after the last keystroke
+    assert calls == [pytest.approx(0.9)]
+    clock.advance(5)
+    assert len(calls) == 1  # once per pause
+    Debouncer(0.5, lambda: calls.append("now"))()  # no event loop: at once
+    assert calls[-1] == "now"
 
 
 def test_reload_shows_the_files_table_cells(form, root):
