@@ -23,7 +23,7 @@ ROOT=$PWD
 VENV=$ROOT/.venv
 VPY=$VENV/bin/python
 
-APT_REQUIRED=(chromium fonts-noto-cjk poppler-utils)
+APT_REQUIRED=(chromium fonts-noto-cjk poppler-utils postgresql)   # postgresql: the desk tests start their own server
 APT_OPTIONAL=(fonts-arphic-ukai chromium-headless-shell)   # AR PL UKai, 楷体 for level-2
 # headings; Chromium's headless shell prints the same PDFs as chromium at about half the cost
 # (kit.export.browser prefers it)
