@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("kit.cli.importing", "从已发布的年报生成参数文件（读不出的格子列出且不写入）"),
     "region": ("kit.cli.region", "市、省汇总：各县（区）报送情况、未报和逾期的乡镇、表三表四合计"),
     "similar": ("kit.cli.similar", "内容雷同检查：各乡镇报告之间、与各自上年报告之间正文相似度过高的"),
+    "serve": ("kit.cli.serve", "县里的报送审核服务器：乡镇、部门在线填写和报送，县政务公开办审核、退回、发布"),
+    "users": ("kit.cli.users", "为一个县建立报送审核账号（县审核人和每个单位的填报人），初始密码写入 .xlsx"),
     "yoy": ("kit.cli.yoy", "生成与上年比较的同比句（一（一）主动公开、一（二）收到申请），可写入参数文件"),
 }
 

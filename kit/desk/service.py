@@ -22,7 +22,7 @@ from kit.desk import accounts, states
 from kit.desk.accounts import LoginFailed, Who
 from kit.desk.database import DeskError, reading, sessions, transaction
 from kit.desk.findings import Finding, check_text, refusals, with_decisions
-from kit.desk.schema import Decision, Event, Report, Version
+from kit.desk.schema import Decision, Event, Report, User, Version
 from kit.params.paths import params_path
 
 MAX_COMMENT = 2_000  # characters in a reviewer's comment
@@ -73,6 +73,12 @@ class Desk:
         if isinstance(found, LoginFailed):
             raise found
         return found
+
+    def account(self, username: str) -> tuple[Who, str] | None:
+        """A signed-in session's account and its password stamp (None: no such account)."""
+        with reading(self.factory) as session:
+            user = session.scalar(select(User).where(User.username == username))
+            return None if user is None else (accounts.who(user), stamp(user.password_hash))
 
     def create_user(self, username: str, role: str, **scope: str) -> str:
         return transaction(self.factory, lambda s: accounts.create_user(s, username, role, self.clock(), **scope))
@@ -212,6 +218,11 @@ class Desk:
     def _log(self, actor: str, action: str, report_id: int | None, version: int | None, detail: str) -> None:
         transaction(self.factory, lambda s: s.add(Event(at=self.clock(), actor=actor, action=action,
                                                           report_id=report_id, version=version, detail=detail)))
+
+
+def stamp(password_hash: str) -> str:
+    """What a session cookie keeps of the password: a new password ends older sessions."""
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]
 
 
 def _need(allowed: bool, why: str) -> None:
