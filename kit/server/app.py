@@ -75,7 +75,8 @@ def server_config(pages: Path, ip: str, port: int, browser: bool, hostnames: lis
     c.ServerApp.allow_remote_access = not loopback and not hostnames
     c.ServerApp.local_hostnames = ["localhost", *hostnames]
     c.ServerApp.log_level = "WARN"
-    c.ServerApp.tornado_settings = {"xsrf_cookie_kwargs": {"samesite": "Strict"}}
+    # no MathJax: the form shows no formulas, and it would come from a CDN (nothing leaves the server)
+    c.ServerApp.tornado_settings = {"xsrf_cookie_kwargs": {"samesite": "Strict"}, "mathjax_url": ""}
     if certfile:
         c.ServerApp.certfile, c.ServerApp.keyfile = certfile, keyfile or ""
     c.DeskKernelManager.cull_idle_timeout = IDLE_KERNEL

@@ -46,8 +46,8 @@ class DeskPage(JupyterHandler):
         found: Who = who
         return found
 
-    def page(self, name: str, status: int = 200, **context: Any) -> None:
-        self.set_status(status)
+    def page(self, name: str, code: int = 200, **context: Any) -> None:
+        self.set_status(code)
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.set_header("Cache-Control", "no-store")
         template = self.settings["kit_jinja"].get_template(name)
@@ -213,6 +213,9 @@ class ReviewHandler(DeskPage):
             context = review_context(self.desk, who, who.county, unit, year)
         except DeskError as exc:
             self.page("message.html", 404, title="没有这份报告", message=str(exc))
+            return
+        if not context["status"].version:
+            self.page("message.html", 404, title="没有这份报告", message=f"本县没有已报送的{unit} {year} 年度报告。")
             return
         self.page("review.html", status, title=f"审核：{who.county}{unit} {year} 年度", message=message, **context)
 

@@ -3,39 +3,22 @@ for the session, a new database for each test)."""
 
 from __future__ import annotations
 
-import itertools
 import shutil
 import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from pg_server import pg_bin, postgres
-from sqlalchemy import create_engine, text
+from pg_server import new_database
 
 from kit.desk.database import open_engine, sqlite_url
 from kit.desk.service import Desk
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "params" / "襄垣县" / "下良镇" / "2021.yaml"
-_numbers = itertools.count(1)
 
 
-@pytest.fixture(scope="session")
-def pg_server():
-    if pg_bin() is None:
-        pytest.fail("PostgreSQL is not installed: ./dev.sh setup installs Debian's postgresql")
-    with postgres() as url:
-        yield url
-
-
-def _new_pg_database(server: str) -> str:
-    name = f"desk{next(_numbers)}"
-    admin = create_engine(server.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f"CREATE DATABASE {name}"))
-    admin.dispose()
-    return server.rsplit("/", 1)[0] + "/" + name
+_new_pg_database = new_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

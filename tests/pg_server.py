@@ -5,6 +5,7 @@ user (initdb refuses root)."""
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import shutil
 import socket
@@ -53,3 +54,18 @@ def postgres() -> Iterator[str]:
         subprocess.run([*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
                        capture_output=True, timeout=60)
         shutil.rmtree(root, ignore_errors=True)
+
+
+_numbers = itertools.count(1)
+
+
+def new_database(server: str) -> str:
+    """A new, empty database on the test server; its address."""
+    from sqlalchemy import create_engine, text
+
+    name = f"desk{next(_numbers)}"
+    admin = create_engine(server.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f"CREATE DATABASE {name}"))
+    admin.dispose()
+    return server.rsplit("/", 1)[0] + "/" + name
