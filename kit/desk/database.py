@@ -39,28 +39,29 @@ def sqlite_url(folder: Path) -> str:
     return f"sqlite:///{(folder / 'desk.sqlite3').resolve()}"
 
 
-def open_engine(url: str) -> Engine:
-    """An engine for ``url`` (``sqlite:///…`` or ``postgresql://…``), its schema migrated."""
+def open_engine(url: str, busy_ms: int = BUSY_MS) -> Engine:
+    """An engine for ``url`` (``sqlite:///…`` or ``postgresql://…``), its schema migrated;
+    ``busy_ms``: how long a SQLite writer waits for another's lock."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": BUSY_MS / 1000, "check_same_thread": False})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engine = create_engine(url, connect_args={"timeout": busy_ms / 1000, "check_same_thread": False})
+        event.listen(engine, "connect", lambda c, r: _sqlite_pragmas(c, r, busy_ms))
         event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, isolation_level="SERIALIZABLE", pool_pre_ping=True)
     try:
         migrate(engine)
-    except OperationalError as exc:
+    except (OperationalError, DBAPIError) as exc:
         raise DatabaseUnavailable(f"无法打开数据库（{_where(url)}）。请确认数据库服务已启动、地址和口令正确，"
                                   "然后重试。") from exc
     return engine
 
 
-def _sqlite_pragmas(connection: object, _record: object) -> None:
+def _sqlite_pragmas(connection: object, _record: object, busy_ms: int) -> None:
     cursor = connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
     connection.isolation_level = None  # type: ignore[attr-defined]  # BEGIN is issued below
