@@ -4,6 +4,8 @@
 #   ./dev.sh example   set up, then build the built-in example report into outputs/
 #   ./dev.sh test      set up, then run ruff, lint-imports, mypy and the whole test suite (extra args go to pytest)
 #   ./dev.sh app       set up, then open the clerk's form in the browser (python -m kit app)
+#   ./dev.sh serve     set up, then start the county's desk (python -m kit serve; an empty desk
+#                      gets the accounts of params/ and prints their one-time passwords)
 #   ./dev.sh setup     only set up
 #
 # Set-up is idempotent and quick when already done:
@@ -42,6 +44,7 @@ usage() {
 usage: ./dev.sh example        build the example report (襄垣县下良镇 2021) into outputs/
        ./dev.sh test [ARGS]    run ruff, lint-imports, mypy and pytest (ARGS are passed to pytest)
        ./dev.sh app [ARGS]     open the clerk's form in the browser (ARGS go to python -m kit app)
+       ./dev.sh serve [ARGS]   start the county's desk, 报送与审核 (ARGS go to python -m kit serve)
        ./dev.sh setup          only install what is needed
 EOF
     exit 2
@@ -326,5 +329,6 @@ case $command in
     test) cmd_test "$@" ;;
     setup) [[ $# -eq 0 ]] || usage; setup; log "setup done ($VENV)" ;;
     app) setup; exec "$VPY" -m kit app "$@" ;;
+    serve) setup; exec "$VPY" -m kit serve "$@" ;;
     *) usage ;;
 esac
