@@ -215,6 +215,13 @@ class Desk:
             report = _existing(session, county, unit, year)
             return list(session.scalars(select(Event).where(Event.report_id == report.id).order_by(Event.id)))
 
+    def record_save(self, who: Who, county: str, unit: str, year: int) -> None:
+        """A clerk's 保存 of the draft, in the audit log (the draft itself is the params file)."""
+        _need(who.may_edit(county, unit), "只能保存本单位的报告。")
+        with reading(self.factory) as session:
+            report = _find(session, county, unit, year)
+        self._log(who.username, "save", report.id if report else None, None, f"{county}/{unit}/{year}")
+
     def _log(self, actor: str, action: str, report_id: int | None, version: int | None, detail: str) -> None:
         transaction(self.factory, lambda s: s.add(Event(at=self.clock(), actor=actor, action=action,
                                                           report_id=report_id, version=version, detail=detail)))

@@ -52,6 +52,15 @@ class DeskForm(ReportForm):
         super().open(county, unit, year_text)
         self._show_desk_status()
 
+    def save(self, force: bool = False) -> bool:
+        saved = super().save(force)
+        if saved and self.state is not None and getattr(self, "desk", None) is not None:
+            try:
+                self.desk.record_save(self.who, self.who.county, self.who.unit, self.state.year)
+            except Exception as exc:  # the file is saved; only the log entry is missing
+                self._show_message(f"已保存，但未能写入操作记录：{user_message(exc, '保存记录')}")
+        return saved
+
     def export(self, draft: bool = False) -> ExportResult | None:
         """生成草稿 as before; 发布 becomes 报送."""
         return super().export(draft=True) if draft else self.submit()

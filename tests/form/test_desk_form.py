@@ -34,6 +34,13 @@ def test_bound_to_its_unit_and_submits(tmp_path):
     assert "报送状态：<b>填写中</b>" in form.desk_status.value
     form.open("襄垣县", "上良镇", "2021")
     assert "只能打开本单位" in form.message.value and form.state.path.parent.name == "下良镇"
+    form.state.set("contact", "联系电话：0355-0000000")
+    assert form.save()
+    with desk.factory() as session:
+        from sqlalchemy import select
+
+        from kit.desk.schema import Event
+        assert [e.action for e in session.scalars(select(Event).where(Event.actor == "a"))][-1] == "save"
     result = form.export()
     assert result is not None and result.ok and "第 1 版" in result.message
     assert not (tmp_path / "outputs" / "襄垣县" / "下良镇" / "2021" / "report.pdf").exists()  # 报送, not 发布
