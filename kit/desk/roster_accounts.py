@@ -15,6 +15,7 @@ from kit.desk.database import DeskError, reading
 from kit.desk.schema import User
 from kit.desk.service import Desk
 from kit.params.county_file import load_settings
+from kit.params.names import name_problem
 
 REVIEWER_SUFFIX = "审核"
 
@@ -28,13 +29,15 @@ class Account:
     password: str  # one-time: it must be changed at the first login
 
 
-def county_accounts(desk: Desk, county: str) -> list[Account]:
-    """Create the accounts of ``county`` that do not exist yet; returns those created."""
+def county_accounts(desk: Desk, county: str, units: list[str] | None = None) -> list[Account]:
+    """Create the accounts of ``county`` that do not exist yet (its reviewer and a clerk for each
+    of ``units``, by default the roster); returns those created."""
     folder = desk.params_dir / county
-    if not folder.is_dir():
-        raise DeskError(f"参数目录中没有“{county}”。请先用 python -m kit new {county}/<单位> <年> 建立报告。")
-    found = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
-    units = load_settings(desk.params_dir, county).expected(found)
+    if units is None:
+        if not folder.is_dir():
+            raise DeskError(f"参数目录中没有“{county}”。请先用 python -m kit new {county}/<单位> <年> 建立报告。")
+        found = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+        units = load_settings(desk.params_dir, county).expected(found)
     wanted = [(f"{county}{REVIEWER_SUFFIX}", REVIEWER, "")] + [(f"{county}{u}", CLERK, u) for u in units]
     with reading(desk.factory) as session:
         existing = set(session.scalars(select(User.username).where(User.username.in_([w[0] for w in wanted]))))
@@ -44,6 +47,31 @@ def county_accounts(desk: Desk, county: str) -> list[Account]:
             scope = {"county": county} | ({"unit": unit} if unit else {})
             made.append(Account(username, role, county, unit, desk.create_user(username, role, **scope)))
     return made
+
+
+def units_from_sheet(path: Path) -> list[str]:
+    """The units of an .xlsx list: the column headed 单位 (or the first column), one a row."""
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, InvalidFileException, BadZipFile, KeyError, ValueError) as exc:
+        raise DeskError(f"无法读取名单 {path.name}：请用 Excel 或 WPS 另存为 .xlsx 后重试。") from exc
+    sheet = book.worksheets[0]
+    rows = [[str(c).strip() if c is not None else "" for c in row] for row in sheet.iter_rows(values_only=True)]
+    book.close()
+    if not rows:
+        raise DeskError(f"名单 {path.name} 是空的。请在第一列写单位名称，每行一个。")
+    column = rows[0].index("单位") if "单位" in rows[0] else 0
+    body = rows[1:] if rows[0][column] in ("单位", "单位名称") else rows
+    units = list(dict.fromkeys(r[column] for r in body if column < len(r) and r[column]))
+    bad = [u for u in units if name_problem(u)]
+    if bad:
+        raise DeskError(f"名单中的单位名称“{bad[0]}”{name_problem(bad[0])}")
+    return units
 
 
 def seed_if_empty(desk: Desk) -> list[Account]:

@@ -23,4 +23,7 @@ def _load_jupyter_server_extension(server_app: Any) -> None:
     web_app.settings["kit_desk"] = desk_from_environment()
     web_app.settings["kit_jinja"] = Environment(loader=FileSystemLoader(TEMPLATES),
                                                 autoescape=select_autoescape(["html"]))
+    # first in line: the desk's shutdown route must win over Voilà's (which checks no owner)
     web_app.add_handlers(".*$", handlers(web_app.settings["base_url"]))
+    rules = web_app.default_router.rules
+    rules.insert(0, rules.pop(len(rules) - 2))

@@ -263,6 +263,20 @@ class FilesHandler(DeskPage):
         self.finish(Path(path).read_bytes())
 
 
+class ShutdownHandler(DeskPage):
+    """Voilà's page shuts its kernel down when it closes: only its owner's (or an admin's)."""
+
+    @web.authenticated
+    async def post(self, kernel_id: str) -> None:
+        from kit.server.owners import OWNERS
+
+        if not (self.who.role == ADMIN or OWNERS.get(kernel_id) == self.who.username):
+            raise web.HTTPError(403)
+        await self.kernel_manager.shutdown_kernel(kernel_id)
+        self.set_status(204)
+        self.finish()
+
+
 def handlers(base_url: str) -> list[tuple[str, type, dict[str, Any]] | tuple[str, type]]:
     from jupyter_server.utils import url_path_join as join
 
@@ -270,6 +284,7 @@ def handlers(base_url: str) -> list[tuple[str, type, dict[str, Any]] | tuple[str
             (join(base_url, "kit/queue"), QueueHandler),
             (join(base_url, r"kit/review/([^/]+)/(\d{4})"), ReviewHandler),
             (join(base_url, "kit/region"), RegionHandler),
-            (join(base_url, r"kit/files/([^/]+)/([^/]+)/(\d{4})/(.+)"), FilesHandler)]
+            (join(base_url, r"kit/files/([^/]+)/([^/]+)/(\d{4})/(.+)"), FilesHandler),
+            (join(base_url, r"voila/api/shutdown/(.*)"), ShutdownHandler)]  # before Voilà's own
 
 

@@ -137,6 +137,21 @@ def test_a_clerk_reaches_only_its_own_unit_and_kernel(server):
     ws.close()
 
 
+def test_only_the_owner_shuts_a_kernel_down(server):
+    a, b = signed_in(server, A), signed_in(server, B)
+    kernel = kernel_of(a)
+
+    def shut(client: httpx.Client) -> int:
+        token = client.cookies.get("_xsrf") or xsrf_of(client, "kit/password")
+        return client.post(f"voila/api/shutdown/{kernel}", headers={"X-XSRFToken": token},
+                           cookies={"_xsrf": token}).status_code
+
+    assert shut(b) == 403
+    assert a.get(f"api/kernels/{kernel}").status_code == 200  # still running
+    assert shut(a) == 204  # the page's own kernel, when it closes
+    assert a.get(f"api/kernels/{kernel}").status_code in (403, 404)
+
+
 def test_kernels_per_clerk_are_limited(server):
     a = signed_in(server, A)
     before = kernels(server)
