@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK = REPO / "notebooks" / "desk.ipynb"
 SHARE = REPO / "kit" / "form" / "app_share"  # the kit's Voilà template
 IDLE_KERNEL = 600  # seconds without a connected page before a clerk's kernel is shut down
+IDLE_VAR = "KIT_DESK_IDLE"  # another number of seconds (tests)
 
 
 def data_folder(params: Path) -> Path:
@@ -79,8 +80,9 @@ def server_config(pages: Path, ip: str, port: int, browser: bool, hostnames: lis
     c.ServerApp.tornado_settings = {"xsrf_cookie_kwargs": {"samesite": "Strict"}, "mathjax_url": ""}
     if certfile:
         c.ServerApp.certfile, c.ServerApp.keyfile = certfile, keyfile or ""
-    c.DeskKernelManager.cull_idle_timeout = IDLE_KERNEL
-    c.DeskKernelManager.cull_interval = 60
+    idle = int(os.environ.get(IDLE_VAR, "") or IDLE_KERNEL)
+    c.DeskKernelManager.cull_idle_timeout = idle
+    c.DeskKernelManager.cull_interval = max(1, min(60, idle // 2))
     c.DeskKernelManager.cull_connected = False
     c.DeskKernelManager.allowed_message_types = ALLOWED_MESSAGES
     c.VoilaConfiguration.template = "kit"

@@ -44,12 +44,12 @@ def make_params(root: Path) -> Path:
 
 
 @contextmanager
-def desk_server(root: Path, db: str | None = None) -> Iterator[Server]:
+def desk_server(root: Path, db: str | None = None, **extra_env: str) -> Iterator[Server]:
     make_params(root)
     port = free_port(0)
     log_path = root / "server.log"
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(root / "runtime"), JUPYTER_DATA_DIR=str(root / "data"),
-               IPYTHONDIR=str(root / "ipython"))
+               IPYTHONDIR=str(root / "ipython"), **extra_env)
     command = [sys.executable, "-m", "kit", "serve", "--no-browser", "--port", str(port),
                "--params", str(root / "params"), "--out", str(root / "outputs")] + (["--db", db] if db else [])
     with log_path.open("wb") as log:
