@@ -19,7 +19,8 @@ from kit.batch.plan import BuildJob
 from kit.batch.runner import build_one
 from kit.desk.accounts import Who
 from kit.desk.database import DeskError
-from kit.desk.service import Desk, NotAllowed
+from kit.desk.records import NotAllowed
+from kit.desk.service import Desk
 from kit.desk.states import APPROVED
 from kit.params.paths import params_path
 

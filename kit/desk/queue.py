@@ -12,8 +12,9 @@ from kit.desk import states
 from kit.desk.accounts import Who
 from kit.desk.database import reading
 from kit.desk.findings import check_text
+from kit.desk.records import NotAllowed
 from kit.desk.schema import Report, Version
-from kit.desk.service import Desk, NotAllowed
+from kit.desk.service import Desk
 from kit.params.county_file import load_settings
 from kit.params.paths import params_path
 from kit.rules.validate import check_file

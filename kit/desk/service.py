@@ -19,17 +19,13 @@ from sqlalchemy.orm import Session
 
 from kit.base.problems import Problem
 from kit.desk import accounts, states
+from kit.desk import records as rec
 from kit.desk.accounts import LoginFailed, Who
 from kit.desk.database import DeskError, reading, sessions, transaction
 from kit.desk.findings import Finding, check_text, refusals, with_decisions
-from kit.desk.schema import Decision, Event, Report, User, Version
+from kit.desk.records import MAX_COMMENT, stamp
+from kit.desk.schema import Decision, Event, User, Version
 from kit.params.paths import params_path
-
-MAX_COMMENT = 2_000  # characters in a reviewer's comment
-
-
-class NotAllowed(DeskError):
-    """The account may not do this (another unit, another county, a read-only role)."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +85,7 @@ class Desk:
     # ---- clerk -----------------------------------------------------------------------------
     def submit(self, who: Who, county: str, unit: str, year: int, note: str = "") -> Submitted:
         """File the unit's saved draft as a new version (报送), unless the draft guard refuses."""
-        _need(who.may_edit(county, unit), "只能报送本单位的报告。")
+        rec.need(who.may_edit(county, unit), "只能报送本单位的报告。")
         path = params_path(self.params_dir, county, unit, year)
         try:
             text = path.read_text(encoding="utf-8")
@@ -103,23 +99,23 @@ class Desk:
             return Submitted(0, tuple(refused or problems))
 
         def work(session: Session) -> int:
-            report = _report(session, county, unit, year, self.clock(), create=True)
-            _move(report, "submit")
+            report = rec.report_for(session, county, unit, year, self.clock(), create=True)
+            rec.move(report, "submit")
             number = (session.scalar(select(func.max(Version.number)).where(Version.report_id == report.id)) or 0) + 1
             kind = "correction" if report.published_version else "submission"
             session.add(Version(report_id=report.id, number=number, text=text, kind=kind, note=note[:MAX_COMMENT],
                                 sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                                 submitted_by=who.username, submitted_at=self.clock()))
-            _changed(report, states.SUBMITTED, self.clock(), current=number)
+            rec.changed(report, states.SUBMITTED, self.clock(), current=number)
             session.add(Event(at=self.clock(), actor=who.username, action="submit", report_id=report.id,
                               version=number, detail=kind))
             return number
         return Submitted(transaction(self.factory, work))
 
     def status(self, who: Who, county: str, unit: str, year: int) -> Status:
-        _need(who.may_read(county, unit), "没有查看这份报告的权限。")
+        rec.need(who.may_read(county, unit), "没有查看这份报告的权限。")
         with reading(self.factory) as session:
-            report = _find(session, county, unit, year)
+            report = rec.find(session, county, unit, year)
             if report is None:
                 drafted = params_path(self.params_dir, county, unit, year).is_file()
                 return Status(county, unit, year, states.DRAFTING if drafted else states.NOT_STARTED, 0, 0)
@@ -134,10 +130,10 @@ class Desk:
     # ---- reviewer --------------------------------------------------------------------------
     def findings(self, who: Who, county: str, unit: str, year: int, version: int | None = None) -> list[Finding]:
         """The findings of a version (default: the current one) with the decisions kept on them."""
-        _need(who.may_read(county, unit), "没有查看这份报告的权限。")
+        rec.need(who.may_read(county, unit), "没有查看这份报告的权限。")
         with reading(self.factory) as session:
-            report = _existing(session, county, unit, year)
-            text = _version(session, report, version or report.current_version).text
+            report = rec.existing(session, county, unit, year)
+            text = rec.version(session, report, version or report.current_version).text
             decisions = list(session.scalars(select(Decision).where(Decision.report_id == report.id)))
         _, problems = check_text(text, county, unit, year, self.params_dir,
                                  self.published_text(county, unit, year - 1))
@@ -146,16 +142,16 @@ class Desk:
     def decide(self, who: Who, county: str, unit: str, year: int, fingerprint: str, decision: str,
                comment: str = "") -> None:
         """确认 or 忽略 one finding of the current version, with a comment (kept by fingerprint)."""
-        _need(who.may_review(county), "只有本县的审核人可以处理审核意见。")
+        rec.need(who.may_review(county), "只有本县的审核人可以处理审核意见。")
         if decision not in states.DECISION_LABELS:
             raise DeskError("处理方式只能是“确认”或“忽略”。")
-        comment = _comment(comment, required=decision == states.IGNORE)
+        comment = rec.comment(comment, required=decision == states.IGNORE)
         found = {f.problem.fingerprint: f.problem for f in self.findings(who, county, unit, year)}
         if fingerprint not in found:
             raise DeskError("当前版本中没有这条问题（可能已被改正）。请刷新页面。")
 
         def work(session: Session) -> None:
-            report = _existing(session, county, unit, year)
+            report = rec.existing(session, county, unit, year)
             row = session.scalar(select(Decision).where(Decision.report_id == report.id,
                                                         Decision.fingerprint == fingerprint))
             if row is None:
@@ -170,122 +166,58 @@ class Desk:
 
     def send_back(self, who: Who, county: str, unit: str, year: int, version: int, comment: str) -> None:
         """退回 the version the reviewer saw, with a comment for the unit."""
-        self._review_move(who, county, unit, year, version, "return", _comment(comment, required=True))
+        self._review_move(who, county, unit, year, version, "return", rec.comment(comment, required=True))
 
     def approve(self, who: Who, county: str, unit: str, year: int, version: int, comment: str = "") -> None:
         """通过（备案） the version the reviewer saw."""
-        self._review_move(who, county, unit, year, version, "approve", _comment(comment))
+        self._review_move(who, county, unit, year, version, "approve", rec.comment(comment))
 
     def mark_published(self, who: Who, county: str, unit: str, year: int, version: int, detail: str) -> None:
         self._review_move(who, county, unit, year, version, "publish", detail)
 
     def _review_move(self, who: Who, county: str, unit: str, year: int, version: int, action: str,
                      detail: str) -> None:
-        _need(who.may_review(county), "只有本县的审核人可以审核这份报告。")
+        rec.need(who.may_review(county), "只有本县的审核人可以审核这份报告。")
 
         def work(session: Session) -> None:
-            report = _existing(session, county, unit, year)
+            report = rec.existing(session, county, unit, year)
             if report.current_version != version:
                 raise DeskError(f"单位已报送第 {report.current_version} 版，您看到的是第 {version} 版。"
                                 "请查看新版本后再操作。")
-            _move(report, action)
+            rec.move(report, action)
             state = states.MOVES[action][1]
-            _changed(report, state, self.clock(), published=version if action == "publish" else None)
+            rec.changed(report, state, self.clock(), published=version if action == "publish" else None)
             session.add(Event(at=self.clock(), actor=who.username, action=action, report_id=report.id,
                               version=version, detail=detail))
         transaction(self.factory, work)
 
     # ---- reading -----------------------------------------------------------------------------
     def version_text(self, who: Who, county: str, unit: str, year: int, version: int) -> str:
-        _need(who.may_read(county, unit), "没有查看这份报告的权限。")
+        rec.need(who.may_read(county, unit), "没有查看这份报告的权限。")
         with reading(self.factory) as session:
-            return _version(session, _existing(session, county, unit, year), version).text
+            return rec.version(session, rec.existing(session, county, unit, year), version).text
 
     def published_text(self, county: str, unit: str, year: int) -> str | None:
         """The text of a unit's published version of ``year`` (None: none published)."""
         with reading(self.factory) as session:
-            report = _find(session, county, unit, year)
+            report = rec.find(session, county, unit, year)
             if report is None or not report.published_version:
                 return None
-            return _version(session, report, report.published_version).text
+            return rec.version(session, report, report.published_version).text
 
     def events(self, who: Who, county: str, unit: str, year: int) -> list[Event]:
-        _need(who.may_read(county, unit), "没有查看这份报告的权限。")
+        rec.need(who.may_read(county, unit), "没有查看这份报告的权限。")
         with reading(self.factory) as session:
-            report = _existing(session, county, unit, year)
+            report = rec.existing(session, county, unit, year)
             return list(session.scalars(select(Event).where(Event.report_id == report.id).order_by(Event.id)))
 
     def record_save(self, who: Who, county: str, unit: str, year: int) -> None:
         """A clerk's 保存 of the draft, in the audit log (the draft itself is the params file)."""
-        _need(who.may_edit(county, unit), "只能保存本单位的报告。")
+        rec.need(who.may_edit(county, unit), "只能保存本单位的报告。")
         with reading(self.factory) as session:
-            report = _find(session, county, unit, year)
+            report = rec.find(session, county, unit, year)
         self._log(who.username, "save", report.id if report else None, None, f"{county}/{unit}/{year}")
 
     def _log(self, actor: str, action: str, report_id: int | None, version: int | None, detail: str) -> None:
         transaction(self.factory, lambda s: s.add(Event(at=self.clock(), actor=actor, action=action,
                                                           report_id=report_id, version=version, detail=detail)))
-
-
-def stamp(password_hash: str) -> str:
-    """What a session cookie keeps of the password: a new password ends older sessions."""
-    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]
-
-
-def _need(allowed: bool, why: str) -> None:
-    if not allowed:
-        raise NotAllowed(why)
-
-
-def _comment(text: str, required: bool = False) -> str:
-    text = text.strip()
-    if required and not text:
-        raise DeskError("请写明意见（退回或忽略时必须说明原因）。")
-    if len(text) > MAX_COMMENT:
-        raise DeskError(f"意见有 {len(text)} 个字，超过上限 {MAX_COMMENT} 字。请精简后再提交。")
-    return text
-
-
-def _find(session: Session, county: str, unit: str, year: int) -> Report | None:
-    return session.scalar(select(Report).where(Report.county == county, Report.unit == unit, Report.year == year))
-
-
-def _existing(session: Session, county: str, unit: str, year: int) -> Report:
-    report = _find(session, county, unit, year)
-    if report is None:
-        raise DeskError(f"{county}{unit} {year} 年度的报告还没有报送。")
-    return report
-
-
-def _report(session: Session, county: str, unit: str, year: int, now: datetime, create: bool) -> Report:
-    report = _find(session, county, unit, year)
-    if report is None and create:
-        report = Report(county=county, unit=unit, year=year, state=states.DRAFTING, current_version=0,
-                        published_version=0, revision=0, updated_at=now)
-        session.add(report)
-        session.flush()
-    if report is None:
-        raise DeskError(f"{county}{unit} {year} 年度的报告还没有报送。")
-    return report
-
-
-def _version(session: Session, report: Report, number: int) -> Version:
-    found = session.scalar(select(Version).where(Version.report_id == report.id, Version.number == number))
-    if found is None:
-        raise DeskError(f"没有第 {number} 版。")
-    return found
-
-
-def _move(report: Report, action: str) -> None:
-    allowed, _ = states.MOVES[action]
-    if report.state not in allowed:
-        raise DeskError(f"这份报告现在是“{states.LABELS[report.state]}”，不能{states.ACTION_LABELS[action]}。")
-
-
-def _changed(report: Report, state: str, now: datetime, current: int | None = None,
-             published: int | None = None) -> None:
-    report.state, report.updated_at, report.revision = state, now, report.revision + 1
-    if current is not None:
-        report.current_version = current
-    if published is not None:
-        report.published_version = published

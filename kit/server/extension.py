@@ -11,11 +11,29 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jupyter_server.utils import url_path_join as join
 
 from kit.server.clerk import desk_from_environment
-from kit.server.pages import handlers
+from kit.server.county_pages import (
+    FilesHandler,
+    QueueHandler,
+    RegionHandler,
+    ReviewHandler,
+    ShutdownHandler,
+)
+from kit.server.pages import HomeHandler, PasswordHandler
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def handlers(base_url: str) -> list[tuple[str, type]]:
+    """The desk's routes; the shutdown route comes before Voilà's own."""
+    return [(join(base_url, "kit/?"), HomeHandler), (join(base_url, "kit/password"), PasswordHandler),
+            (join(base_url, "kit/queue"), QueueHandler),
+            (join(base_url, r"kit/review/([^/]+)/(\d{4})"), ReviewHandler),
+            (join(base_url, "kit/region"), RegionHandler),
+            (join(base_url, r"kit/files/([^/]+)/([^/]+)/(\d{4})/(.+)"), FilesHandler),
+            (join(base_url, r"voila/api/shutdown/(.*)"), ShutdownHandler)]  # before Voilà's own
 
 
 def _load_jupyter_server_extension(server_app: Any) -> None:

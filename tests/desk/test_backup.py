@@ -41,7 +41,7 @@ def test_backup_then_restore_into_a_new_sqlite_desk(desk, tmp_path, params_dir, 
 
 
 def test_restore_into_postgresql_and_a_broken_file(pg_server, tmp_path, params_dir, clock):
-    from conftest import _new_pg_database
+    from pg_server import new_database as _new_pg_database
 
     source = Desk(open_engine(sqlite_url(tmp_path)), params_dir, tmp_path / "o", clock=clock)
     a = source.login("a", source.create_user("a", CLERK, county="襄垣县", unit="下良镇"))

@@ -4,14 +4,16 @@ refused, no account sees or changes another unit's or county's report."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import EXAMPLE
 
 from kit.desk import states
 from kit.desk.accounts import CLERK, REVIEWER
 from kit.desk.database import DeskError
-from kit.desk.service import NotAllowed
+from kit.desk.records import NotAllowed
 
+EXAMPLE = Path(__file__).resolve().parents[2] / "params" / "襄垣县" / "下良镇" / "2021.yaml"
 FEE = "无其他需要报告的事项。"
 
 
