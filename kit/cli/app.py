@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import socket
 import sys
+import threading
+import webbrowser
 from pathlib import Path
+from typing import Any
 
 from kit.base.atomic import write_text
 from kit.base.errors import KitError
@@ -23,7 +27,9 @@ from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK = REPO / "notebooks" / "app.ipynb"
 SHARE = REPO / "kit" / "form" / "app_share"  # jupyter data folder with the "kit" Voilà template
+TEMPLATE = SHARE / "voila" / "templates" / "kit"  # its pages, the Chinese login among them
 DEFAULT_PORT = 8866
+IDLE_KERNEL = int(os.environ.get("KIT_APP_IDLE", "") or 600)  # seconds; a closed tab's kernel goes
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +53,7 @@ def free_port(wanted: int) -> int:
     raise OSError(msg)
 
 
-def voila_config(params: Path, out: Path, port: int, browser: bool):
+def voila_config(params: Path, out: Path, port: int, browser: bool, token: str = ""):
     from traitlets.config import Config
 
     from kit.form.app import ALLOWED, DENIED
@@ -56,9 +62,13 @@ def voila_config(params: Path, out: Path, port: int, browser: bool):
     config.Voila.ip = "127.0.0.1"
     config.Voila.port = port
     config.Voila.port_retries = 0
-    config.Voila.open_browser = browser
+    config.Voila.open_browser = False  # the address with the token is opened below
     config.Voila.root_dir = str(out)
     config.Voila.log_level = "WARN"
+    config.Voila.token = token  # every request needs it (the browser opens the address with it)
+    config.MappingKernelManager.cull_idle_timeout = IDLE_KERNEL  # a closed tab keeps no kernel
+    config.MappingKernelManager.cull_interval = max(1, min(60, IDLE_KERNEL // 2))
+    config.MappingKernelManager.cull_connected = False
     config.FileContentsManager.allow_hidden = True  # the page's notebook is in .kit-app/
     config.VoilaConfiguration.template = "kit"
     config.VoilaConfiguration.theme = "light"
@@ -87,14 +97,35 @@ def run(args: argparse.Namespace) -> int:
     os.environ.update({PARAMS_VAR: str(params), OUT_VAR: str(out), SERVED_VAR: str(out)})
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         [str(SHARE), *filter(None, [os.environ.get("JUPYTER_PATH")])])
-    from voila.app import Voila
-
-    print(f"填写表单已启动：http://127.0.0.1:{port}/\n"
+    token = secrets.token_urlsafe(24)
+    url = f"http://127.0.0.1:{port}/?token={token}"
+    print(f"填写表单已启动：{url}\n"
           "（如浏览器没有自动打开，请复制上面的地址到浏览器中打开；用完后在本窗口按 Ctrl+C 停止。）",
           flush=True)
-    Voila.launch_instance(argv=[str(page)], config=voila_config(params, out, port,
-                                                                not args.no_browser))
+    if not args.no_browser:
+        threading.Timer(1.5, webbrowser.open, [url]).start()
+    local_voila().launch_instance(argv=[str(page)], config=voila_config(params, out, port, False, token))
     return 0
+
+
+def local_voila() -> Any:
+    """Voilà, answering only requests addressed to this computer by name (127.0.0.1, localhost):
+    a page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) gets 403."""
+    from voila.app import Voila
+
+    class LocalVoila(Voila):
+        def init_settings(self) -> dict:
+            settings: dict = super().init_settings()
+            settings["allow_remote_access"] = False  # Voilà sets True: no Host check at all
+            settings["local_hostnames"] = ["localhost"]
+            env = settings.get("jinja2_env")  # Jupyter Server's pages (login): the kit's first
+            if env is not None:
+                import jinja2
+
+                env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATE)), env.loader])
+            return settings
+
+    return LocalVoila
 
 
 def served_notebook(out: Path) -> Path:

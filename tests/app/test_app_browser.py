@@ -11,6 +11,7 @@ files are served. With KIT_SCREENSHOTS=<dir> the steps are saved as PNG files th
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +31,7 @@ from kit.params.loader import load_params
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 COUNTY, UNIT = "襄垣县", "下良镇"
+TOKEN_URL, PID = "", 0  # set by the app fixture
 #: every paragraph a new year carries over with the 【请按本年度情况改写】 marker, by tab
 REWRITE = {
     "一 总体情况": ["sections-general-text", "sections-general-proactive-text",
@@ -68,6 +70,10 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     pytest.fail("the app did not start:\n" + (root / "app.log").read_text())
                 time.sleep(0.3)
+        printed = re.search(r"填写表单已启动：(\S+)", (root / "app.log").read_text(encoding="utf-8")).group(1)
+        assert printed.startswith(url + "?token=")
+        global TOKEN_URL, PID
+        TOKEN_URL, PID = printed, proc.pid
         yield url, root
     finally:
         proc.terminate()
@@ -107,7 +113,7 @@ def test_the_app_from_new_year_to_published_pdf(app, browser):
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url)
             if not r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")) else None)
-    page.goto(url)
+    page.goto(TOKEN_URL)  # the address the app printed
     page.locator(".kit-form").wait_for(timeout=90_000)
     assert "import" not in page.inner_text("body")  # no code cell, no notebook chrome
     tabs = page.locator(".widget-tab > .lm-TabBar").bounding_box()
@@ -168,7 +174,7 @@ def test_the_app_from_new_year_to_published_pdf(app, browser):
     link = page.locator(".kit-links a", has_text="打印版（PDF）")
     href = link.get_attribute("href")
     assert href.startswith("voila/files/") and link.get_attribute("target") == "_blank"
-    pdf = page.request.get(url + href)
+    pdf = page.request.get(url + href)  # the session's cookie, no token in the address
     assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
     assert pdf.body() == (root / "outputs" / COUNTY / UNIT / "2022" / "report.pdf").read_bytes()
     with page.expect_popup() as popup:
@@ -186,3 +192,37 @@ def test_only_the_reports_are_served(app, path):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(url + urllib.request.quote(path), timeout=10)
     assert refused.value.code in (403, 404)
+
+
+def _kernels() -> int:
+    import psutil
+
+    return sum("ipykernel" in " ".join(p.cmdline()) for p in psutil.Process(PID).children(recursive=True))
+
+
+def test_a_page_elsewhere_cannot_drive_the_app(app, browser):
+    """No token: nothing opens and no kernel starts (twelve <img>-like GETs from another origin);
+    another host name pointed at 127.0.0.1 (DNS rebinding) is refused even with the token."""
+    url, _ = app
+    before = _kernels()
+    for _ in range(12):
+        request = urllib.request.Request(url, headers={"Origin": "http://evil.example", "Referer": "http://evil.example/"})
+        with suppress(urllib.error.HTTPError), urllib.request.urlopen(request, timeout=30) as reply:
+            assert "kit-form" not in reply.read().decode("utf-8", "replace")
+    assert _kernels() == before
+    with urllib.request.urlopen(url, timeout=30) as reply:  # without the token: a Chinese page
+        text = reply.read().decode("utf-8")
+    assert "请用启动时显示的完整地址打开" in text and "Password" not in text
+    port = url.rsplit(":", 1)[1].strip("/")
+    rebinding = urllib.request.Request(TOKEN_URL, headers={"Host": f"evil.example:{port}"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(rebinding, timeout=30)
+    assert refused.value.code == 403
+    # a real browser whose DNS answers 127.0.0.1 for evil.example, as after a rebinding
+    rebound = browser.browser_type.launch(executable_path=CHROMIUM, args=[
+        *CHROMIUM_ARGS, "--host-resolver-rules=MAP evil.example 127.0.0.1"])
+    page = rebound.new_page(locale="zh-CN")
+    reply = page.goto(f"http://evil.example:{port}/" + TOKEN_URL.split("/", 3)[3])
+    assert reply is not None and reply.status == 403
+    assert _kernels() == before
+    rebound.close()

@@ -16,8 +16,9 @@ def test_a_missing_params_folder_is_a_chinese_usage_error(tmp_path, capsys):
 
 
 def test_it_listens_on_loopback_only_and_serves_only_reports(tmp_path):
-    config = voila_config(tmp_path / "params", tmp_path / "outputs", 8899, browser=False)
+    config = voila_config(tmp_path / "params", tmp_path / "outputs", 8899, browser=False, token="t0k")
     assert config.Voila.ip == "127.0.0.1" and config.Voila.open_browser is False
+    assert config.Voila.token == "t0k" and config.MappingKernelManager.cull_idle_timeout == 600
     assert config.VoilaConfiguration.template == "kit"
     allowed = [re.compile(p) for p in config.VoilaConfiguration.file_allowlist]
     denied = [re.compile(p) for p in DENIED]
