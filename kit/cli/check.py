@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kit.base.problems import Problem, has_errors
+from kit.params.county_file import settings_path, settings_problems
 from kit.params.paths import DEFAULT_PARAMS, discover, stray_note, strays
 from kit.rules.validate import check_file
 
@@ -28,6 +29,10 @@ def run(args: argparse.Namespace) -> int:
               "如 params/襄垣县/下良镇/2021.yaml）。请检查路径。", file=sys.stderr)
         return 2
     results: dict[str, list[Problem]] = {}
+    for county_dir in dict.fromkeys(f.parent.parent for f in files):  # each county's settings once
+        found = settings_problems(county_dir.parent, county_dir.name)
+        if found:
+            results[str(settings_path(county_dir.parent, county_dir.name))] = found
     for file in files:
         _, problems = check_file(file)
         results[str(file)] = problems

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from kit.base.errors import KitError
+from kit.formats.deadlines import due_date
 from kit.params.county_file import load_settings, parse_month_day
 from kit.params.paths import DEFAULT_PARAMS
 from kit.reading.model import PublishedReport
@@ -60,12 +61,14 @@ class DeadlineRule:
         if report.year is None:
             return None
         if self.month_day:
-            return date(report.year + 1, *self.month_day)
+            return due_date(report.year, self.month_day)
         if report.unit and report.unit.county:
             try:
                 return load_settings(self.params_dir, report.unit.county).deadline_for(report.year)
             except KitError:
-                pass  # a bad county.yaml is kit check's business; use the default here
+                # a county.yaml that cannot be read may hold another deadline: judge none rather
+                # than call an on-time report late (kit check names what is wrong with the file)
+                return None
         return default_deadline(report)
 
 

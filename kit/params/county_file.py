@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.base.errors import KitError
+from kit.base.problems import Problem, error
 from kit.base.text import visible
 from kit.formats.deadlines import DEFAULT_DEADLINE, due_date
 from kit.params.names import name_problem
@@ -81,6 +82,16 @@ def load_settings(params_dir: Path, county: str) -> CountySettings:
     return CountySettings(
         county, _townships(path, data.get("townships")), _month_day(path, data.get("deadline")),
         _deadlines(path, data.get("deadlines")), _similarity(path, data.get("similarity")), path)
+
+
+def settings_problems(params_dir: Path, county: str) -> list[Problem]:
+    """What is wrong with a county's county.yaml (nothing when it is absent or right): what
+    ``kit check`` reports, since a wrong setting changes rosters and deadlines silently."""
+    try:
+        load_settings(params_dir, county)
+    except CountySettingsError as exc:
+        return [error("P-COUNTY", str(exc), file=str(settings_path(params_dir, county)))]
+    return []
 
 
 def _bad(path: Path, key: str, why: str) -> str:

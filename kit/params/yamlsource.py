@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 KeyPath = tuple[str, ...]
 MAX_BYTES = 1_000_000  # a params file is ~10 KB; more is a wrong file or pasted data
+MAX_NODES = 200_000  # values after expanding aliases; a params file has about 500
 _HUGE_NUMBER = re.compile(r"\d{4300,}")  # past Python's int limit (sys.get_int_max_str_digits)
 # libyaml's loader (shipped in PyYAML's wheels) parses about 9× faster than the pure-Python one.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -61,6 +62,10 @@ def parse(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     loader = Loader(text)  # a safe loader (CSafeLoader or SafeLoader)
     try:  # one parse: compose the node tree (for line numbers), then construct from it
         node = loader.get_single_node()
+        if node is not None and expanded_size(node) > MAX_NODES:
+            return None, [error("P-YAML", "文件中的别名（& 与 * 引用）展开后有上百万项，不像是参数文件，"
+                                "可能是被改坏或恶意构造的文件。参数文件不需要别名：请删除 & 和 * 引用，"
+                                "或用备份恢复。", file=file)]
         data = loader.construct_document(node) if node is not None else None
     except (ValueError, RecursionError) as exc:  # a number of 4,300+ digits; nesting too deep
         return None, [_unreadable(text, exc, file)]
@@ -152,3 +157,29 @@ def read(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
     if text is None:
         return None, problems
     return parse(text, file)
+
+
+def expanded_size(root: yaml.Node) -> int:
+    """How many values the document holds once every alias is expanded (a billion-laughs file:
+    a few KB of text, billions of values), counted without expanding: each node once."""
+    sizes: dict[int, int] = {}
+    order: list[yaml.Node] = []
+    stack, seen = [root], set()
+    while stack:  # children before parents, every shared node once
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        order.append(node)
+        stack.extend(_children(node))
+    for node in reversed(order):
+        sizes[id(node)] = min(10**12, 1 + sum(sizes.get(id(c), 1) for c in _children(node)))
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
