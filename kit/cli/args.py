@@ -56,6 +56,17 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}：命令行有误：{visible(message)}。{hint}\n")
 
 
+def place_name(text: str) -> str:
+    """A county, city, province or unit name on the command line: it becomes a folder name, so
+    it may not lead out of the chosen folders (the same check as ``kit new``)."""
+    from kit.params.names import name_problem  # lazy: only commands that take names need it
+
+    problem = name_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(f"名称“{visible(text)}”{problem}")
+    return text
+
+
 def report_year(text: str) -> int:
     """A report year on the command line: four digits, a year with an official format, not in
     the future."""

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kit.cli.args import report_year
+from kit.cli.args import place_name, report_year
 from kit.county.region_run import build_region
 from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
 
@@ -14,9 +14,9 @@ HELP = "市、省汇总：各县（区）报送情况、未报和逾期的乡镇
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name", help="市或省的名称，例如 长治市；与参数文件中的 city、province 一致")
+    parser.add_argument("name", metavar="市或省", type=place_name, help="市或省的名称，例如 长治市；与参数文件中的 city、province 一致")
     parser.add_argument("year", type=report_year, help="汇总年度，例如 2022")
-    parser.add_argument("counties", nargs="*", help="要汇总的县（区）；不写时取参数目录中属于该市、省的所有县（区）")
+    parser.add_argument("counties", metavar="县", nargs="*", type=place_name, help="要汇总的县（区）；不写时取参数目录中属于该市、省的所有县（区）")
     parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录（默认 params/）")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="输出目录（默认 outputs/）")
     parser.add_argument("--no-pdf", action="store_true", help="只生成 HTML，不生成 PDF")

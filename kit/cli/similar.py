@@ -45,9 +45,9 @@ def threshold(text: str) -> float:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from kit.cli.args import report_year  # the shared year type (argparse helpers)
+    from kit.cli.args import place_name, report_year  # the shared argument types
 
-    parser.add_argument("county", nargs="?", help="县（区）名称，例如 襄垣县（用 --published 时可不写）")
+    parser.add_argument("county", metavar="县", nargs="?", type=place_name, help="县（区）名称，例如 襄垣县（用 --published 时可不写）")
     parser.add_argument("year", type=report_year, nargs="?", help="年度，例如 2022；不写时为最近的年度")
     parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录（默认 params/）")
     parser.add_argument("--threshold", type=threshold, default=None,

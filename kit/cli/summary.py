@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kit.cli.args import report_year
+from kit.cli.args import place_name, report_year
 from kit.county.run import build_summary, format_summary_result
 from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
 
@@ -14,7 +14,7 @@ HELP = "县级汇总：各乡镇表三、表四合计，概况表，缺报乡镇
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("county", help="县（区）名称，例如 襄垣县")
+    parser.add_argument("county", metavar="县", type=place_name, help="县（区）名称，例如 襄垣县")
     parser.add_argument("year", type=report_year, help="汇总年度，例如 2022")
     parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录（默认 params/）")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="输出目录（默认 outputs/）")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from kit.cli.args import place_name
 from kit.params.paths import DEFAULT_PARAMS
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("county", metavar="县", help="县（市、区）名，与参数目录中的文件夹同名")
+    parser.add_argument("county", metavar="县", type=place_name, help="县（市、区）名，与参数目录中的文件夹同名")
     parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录（默认 params/）")
     parser.add_argument("--db", metavar="地址", help="数据库地址（默认 params 旁 desk/ 中的 SQLite 文件；"
                         "PostgreSQL 写作 postgresql://用户@主机:端口/库名）")
