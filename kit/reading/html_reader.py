@@ -34,6 +34,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", 
 _PUBDATE = ("PubDate", "pubdate", "publishdate", "firstpublishedtime", "dc.date", "DC.Date",
             "article:published_time", "ArticlePublishDate")
 MAX_BYTES = 20_000_000
+MAX_CELLS = 20_000  # cells of one table once its spans are expanded (a report's largest: ~300)
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -110,7 +111,7 @@ def _drop_chrome(root: etree._Element) -> None:
             el.drop_tree()
 
 
-def grid(table: etree._Element) -> Grid:
+def grid(table: etree._Element, source: str = "") -> Grid:
     """The table as a full grid: spans expanded, covered positions marked."""
     placed: dict[tuple[int, int], Cell] = {}
     rows = [tr for tr in table.iter("tr") if tr.xpath("ancestor::table[1]")[0] is table]
@@ -122,7 +123,11 @@ def grid(table: etree._Element) -> Grid:
             while (r, c) in placed:
                 c += 1
             text = clean(" ".join(td.itertext()))
-            rowspan, colspan = _span(td.get("rowspan")), _span(td.get("colspan"))
+            rowspan = min(_span(td.get("rowspan")), len(rows) - r)  # a span ends with the table
+            colspan = _span(td.get("colspan"))
+            if len(placed) + rowspan * colspan > MAX_CELLS:
+                raise ReadError(f"{source}：有一个表格展开后超过 {MAX_CELLS} 格，不像是年报中的表格，可能是"
+                                "被改坏或恶意构造的网页。请检查该文件。")
             for dr in range(rowspan):
                 for dc in range(colspan):
                     placed[(r + dr, c + dc)] = Cell(text, spanned=(dr, dc) != (0, 0))
@@ -141,7 +146,7 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def pieces(root: etree._Element) -> list[Para | Grid]:
+def pieces(root: etree._Element, source: str = "") -> list[Para | Grid]:
     """Paragraphs and grids in document order; a table inside a table stays in its cell's text."""
     found: list[Para | Grid] = []
     buffer: list[str] = []
@@ -157,7 +162,7 @@ def pieces(root: etree._Element) -> list[Para | Grid]:
             return
         if el.tag == "table":
             flush()
-            found.append(grid(el))
+            found.append(grid(el, source))
             if el.tail:
                 buffer.append(el.tail)
             return
@@ -190,4 +195,4 @@ def read_html(raw: bytes, source: str, kind: str = "html") -> Document:
     published = _meta_date(tree) or _page_date(tree)
     article = _article(tree)
     _drop_chrome(article)
-    return Document(source, kind, pieces(article), title=title, published=published)
+    return Document(source, kind, pieces(article, source), title=title, published=published)

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
 
 from kit.reading.document import Cell, Document, Grid, Para, ReadError, clean
 
@@ -73,8 +72,27 @@ def _paragraphs(lines: list[dict], left: float, right: float, size: float) -> li
 def read_pdf(raw: bytes, source: str) -> Document:
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ReadError(f"{source}：PDF 文件已损坏或不完整（{type(exc).__name__}）。请重新下载该文件。") from None
+        pages = len(pdf.pages)
+    except Exception as exc:  # pdfminer fails on a damaged, truncated or encrypted file in many ways
+        raise ReadError(_damaged(source, exc)) from None
+    try:
+        return _read(pdf, pages, source)
+    except ReadError:
+        raise
+    except Exception as exc:  # a page that cannot be laid out: the file, not the kit
+        raise ReadError(_damaged(source, exc)) from None
+    finally:
+        pdf.close()
+
+
+def _damaged(source: str, exc: Exception) -> str:
+    text = f"{type(exc).__name__} {exc!r}".lower()  # pdfplumber wraps pdfminer's PDFPasswordIncorrect
+    if "password" in text or "encrypt" in text:
+        return f"{source}：PDF 文件已加密，无法读取。请向发布单位索取未加密的文件，或改用网页版。"
+    return f"{source}：PDF 文件已损坏或不完整，无法读取。请重新下载该文件（或改用网页版）。"
+
+
+def _read(pdf: Any, pages: int, source: str) -> Document:
     document = Document(source, "pdf")
     with pdf:
         if len(pdf.pages) > MAX_PAGES:

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from kit.base.errors import user_message
 from kit.base.problems import Problem, error
 from kit.formats import FORMATS, format_for_year
 from kit.formats.deadlines import level_deadline
@@ -52,9 +53,12 @@ def check_published(path: Path, year: int | None = None, deadline: Deadline = de
                     ) -> PublishedResult:
     try:
         report = read_published(path, year)
+        problems, conversion = lint_report(report, deadline(report))
     except ReadError as exc:
         return PublishedResult(str(path), None, [error("P-READ", str(exc), file=str(path))])
-    problems, conversion = lint_report(report, deadline(report))
+    except Exception as exc:  # whatever one file does, the others of a folder are still checked
+        why = user_message(exc, f"kit lint {path}")
+        return PublishedResult(str(path), None, [error("P-READ", f"{path}：无法检查这份文件。{why}", file=str(path))])
     return PublishedResult(str(path), report, problems, conversion)
 
 

@@ -1,0 +1,95 @@
+"""Hostile or broken files given to ``kit lint``: each is reported in Chinese as that file's
+problem (never the catch-all 工具内部出错), the good files of the same folder are still
+checked, and none takes more than 10 s or 500 MB."""
+
+from __future__ import annotations
+
+import io
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+REFERENCE = ROOT.parent / "shared" / "reference" / "xialiang-2021.txt"
+
+
+def _pdf(encrypted: bool = False) -> bytes:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out, encryption=pikepdf.Encryption(user="u", owner="o") if encrypted else False)
+    return out.getvalue()
+
+
+def _docx_bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<w:document>" + b"\0" * (110 * 2**20) + b"</w:document>")
+    return out.getvalue()
+
+
+def _span_bomb() -> str:
+    cell = '<td rowspan="100" colspan="100">1</td>'
+    rows = "".join(f"<tr>{cell * 20}</tr>" for _ in range(100))
+    return f"<html><body><h1>襄垣县下良镇2021年政府信息公开工作年度报告</h1><table>{rows}</table></body></html>"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    shutil.copy(REFERENCE, root / "a-good.txt")
+    (root / "b-encrypted.pdf").write_bytes(_pdf(encrypted=True))
+    whole = _pdf()
+    (root / "c-truncated.pdf").write_bytes(whole[: len(whole) // 2])
+    (root / "d-eof-only.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (root / "e-noise.pdf").write_bytes(b"%PDF-1.4\n" + os.urandom(20_000))
+    (root / "f-bomb.docx").write_bytes(_docx_bomb())
+    (root / "g-spans.html").write_text(_span_bomb(), encoding="utf-8")
+    (root / "h-2018.txt").write_text(REFERENCE.read_text(encoding="utf-8").replace("2021", "2018"), encoding="utf-8")
+    shutil.copy(REFERENCE, root / "z-good-too.txt")
+    return root
+
+
+def _lint(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float]:
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "kit", "lint", "--jobs", "1", *args], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+    return done, time.monotonic() - start
+
+
+def test_a_folder_with_bad_files_reports_each_and_checks_the_good_ones(folder):
+    done, seconds = _lint(str(folder), cwd=folder)
+    out = done.stdout + done.stderr
+    assert "Traceback" not in out and "工具内部出错" not in out, out
+    for name, says in (("b-encrypted.pdf", "已加密"), ("c-truncated.pdf", "已损坏或不完整"),
+                       ("d-eof-only.pdf", "已损坏或不完整"), ("e-noise.pdf", "已损坏或不完整"),
+                       ("f-bomb.docx", "解压后"), ("g-spans.html", "超过 20000 格")):
+        line = next((ln for ln in out.splitlines() if name in ln and says in ln), None)
+        assert line is not None, (name, out)
+    assert out.count("a-good.txt（2021 年度") == 1 and out.count("z-good-too.txt（2021 年度") == 1
+    assert "h-2018.txt" in out  # a year without an official format is that file's problem
+    assert seconds < 30  # the whole folder; each file well under 10 s
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 500 * 1024  # KB
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo.html", "sparse.pdf"])
+def test_devices_pipes_and_huge_files_are_refused_at_once(tmp_path, target):
+    path = Path(target) if target.startswith("/") else tmp_path / target
+    if target == "fifo.html":
+        os.mkfifo(path)
+    elif target == "sparse.pdf":
+        with path.open("wb") as handle:
+            handle.truncate(3 * 2**30)  # 3 GB, no data on disk
+    done, seconds = _lint(str(path), cwd=tmp_path)
+    assert seconds < 10 and done.returncode == 1
+    assert ("不是普通文件" in done.stdout or "超过 50 MB" in done.stdout), done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
