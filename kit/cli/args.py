@@ -56,6 +56,13 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}：命令行有误：{visible(message)}。{hint}\n")
 
 
+def positive_int(text: str) -> int:
+    """A count on the command line (--jobs): a whole number of at least 1."""
+    if not (text.isascii() and text.isdigit() and int(text) >= 1):
+        raise argparse.ArgumentTypeError(f"应为正整数，例如 2，现为“{visible(text)}”")
+    return int(text)
+
+
 def place_name(text: str) -> str:
     """A county, city, province or unit name on the command line: it becomes a folder name, so
     it may not lead out of the chosen folders (the same check as ``kit new``)."""

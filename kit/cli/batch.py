@@ -18,11 +18,12 @@ from kit.batch.index_page import write_index
 from kit.batch.options import BuildOptions
 from kit.batch.plan import Plan
 from kit.batch.rollups import run_rollups
+from kit.cli.args import positive_int
 from kit.cli.progress import Progress, format_table, format_totals
 
 
 def add_batch_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+    parser.add_argument("--jobs", "-j", type=positive_int, default=None, metavar="N",
                         help="同时生成的报告数（工作进程数，默认等于 CPU 核数；1 表示在本进程中逐份生成）")
     parser.add_argument("--force", action="store_true",
                         help="即使参数文件、模板和工具都未改动，也重新生成全部报告")

@@ -41,6 +41,14 @@ def run(args: argparse.Namespace) -> int:
         print(str(exc))
         return 1
     year = args.year or report.year
+    if year and not args.year:  # the document's own year must be one a report can have, as kit new's
+        from kit.cli.args import report_year
+
+        try:
+            report_year(str(year))
+        except argparse.ArgumentTypeError as exc:
+            print(f"文档中的年度有误：{exc}。请检查文档，或用 --year 指定正确的年度后再导入。")
+            return 1
     county = args.county or (report.unit.county if report.unit else "")
     name = args.unit or (report.unit.name if report.unit else "")
     if not year or not county or not name:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from kit.base.errors import KitError
+from kit.cli.args import positive_int
 from kit.formats.deadlines import due_date
 from kit.params.county_file import load_settings, parse_month_day
 from kit.params.paths import DEFAULT_PARAMS
@@ -46,7 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="发布截止日期（次年的月-日），默认取县级设置 county.yaml，否则 01-31")
     parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录，用于查找县级设置（默认 params/）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出，每份文档一项")
-    parser.add_argument("--jobs", type=int, default=None, help="同时检查的进程数（默认为 CPU 核数）")
+    parser.add_argument("--jobs", type=positive_int, default=None, metavar="N", help="同时检查的进程数（默认为 CPU 核数）")
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _chinese_streams()
     with safe_output():
         chosen = next((a for a in argv if not a.startswith("-")), None)
         try:
@@ -76,3 +77,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as exc:  # a fault of the kit itself: a short report, not a traceback
             print(user_message(exc), file=sys.stderr)
             return 1
+
+
+def _chinese_streams() -> None:
+    """Output that cannot carry Chinese (PYTHONIOENCODING=ascii, a C locale) is written as UTF-8
+    instead of failing: every message of the kit is Chinese."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "中".encode(stream.encoding or "ascii")
+        except (LookupError, UnicodeEncodeError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(encoding="utf-8", errors="replace")

@@ -1,0 +1,56 @@
+"""Commands given wrong values (issue: hostile files and pages): a Chinese message naming the
+fix, nothing written, never an internal error."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+REFERENCE = ROOT.parent / "shared" / "reference" / "xialiang-2021.txt"
+
+
+def kit(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kit", *args], cwd=cwd, capture_output=True,
+                          env={**os.environ, **env}, timeout=120)
+
+
+def _work(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "params", tmp_path / "params")
+    (tmp_path / "x.txt").write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "y.txt").write_text(REFERENCE.read_text(encoding="utf-8").replace("2021", "2099"), encoding="utf-8")
+    return tmp_path
+
+
+def test_import_of_a_year_without_a_format_writes_nothing(tmp_path):
+    work = _work(tmp_path)
+    done = kit("import", "y.txt", cwd=work)
+    text = done.stdout.decode("utf-8") + done.stderr.decode("utf-8")
+    assert done.returncode == 1 and "年度 2099 不在" in text and "--year" in text
+    assert not (work / "params" / "襄垣县" / "下良镇" / "2099.yaml").exists()
+
+
+def test_import_into_a_file_instead_of_a_folder(tmp_path):
+    work = _work(tmp_path)
+    done = kit("import", "x.txt", "--params-dir", "x.txt", "--province", "山西省", "--city", "长治市", cwd=work)
+    text = done.stdout.decode("utf-8") + done.stderr.decode("utf-8")
+    assert done.returncode == 1 and "是文件而不是文件夹" in text and "工具内部出错" not in text
+
+
+def test_jobs_must_be_positive(tmp_path):
+    work = _work(tmp_path)
+    for command in (["build", "--jobs", "-1", "params"], ["lint", "--jobs", "0", "x.txt"]):
+        done = kit(*command, cwd=work)
+        assert done.returncode == 2 and "应为正整数" in done.stderr.decode("utf-8")
+        assert "开始生成" not in done.stdout.decode("utf-8")
+    assert not (work / "outputs").exists()
+
+
+def test_an_ascii_only_terminal_still_gets_the_chinese_messages(tmp_path):
+    work = _work(tmp_path)
+    done = kit("check", "params", cwd=work, PYTHONIOENCODING="ascii")
+    assert done.returncode == 0 and "共检查 1 个文件" in done.stdout.decode("utf-8")
+    assert b"UnicodeEncodeError" not in done.stderr
