@@ -186,3 +186,29 @@ def test_a_long_comment_changes_nothing(server):
                                                       "comment": "改" * 50_000})
     assert reply.status_code == 409 and "超过上限" in reply.text
     assert desk.status(desk.account(R)[0], "襄垣县", "下良镇", 2021).label == "已报送"
+
+
+def test_an_expired_session_is_refused(server):
+    """A correctly signed cookie older than a working day signs nobody in."""
+    import hashlib
+    import hmac
+
+    from tornado.web import create_signed_value
+
+    from kit.server.identity import COOKIE, SESSION_DAYS
+
+    key = (server.root / "desk" / "cookie_secret").read_bytes()
+    secret = hmac.new(key, b"", hashlib.sha256).digest()  # how Jupyter Server derives it (no password)
+    signed_in(server, R)  # the account exists and has its own password now
+    from kit.desk.database import open_engine, sqlite_url
+    from kit.desk.service import Desk
+
+    desk = Desk(open_engine(sqlite_url(server.root / "desk")), server.params, server.root / "outputs")
+    stamp = desk.account(R)[1]
+    value = json.dumps({"u": R, "s": stamp})
+    old = time.time() - (SESSION_DAYS + 0.1) * 86400
+    stale = create_signed_value(secret, COOKIE, value, clock=lambda: old).decode()
+    fresh = create_signed_value(secret, COOKIE, value).decode()
+    assert httpx.get(server.url + "kit/queue?year=2021", cookies={COOKIE: fresh}).status_code == 200
+    refused = httpx.get(server.url + "kit/queue?year=2021", cookies={COOKIE: stale})
+    assert refused.status_code == 302 and refused.headers["location"].startswith("/login")
