@@ -13,6 +13,9 @@ import re
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029]")
+# a terminal's escape sequence (colour, cursor, title: ESC [ … letter, ESC ] … BEL/ST, 8-bit CSI):
+# removed whole, so that no "[31m" is left in a report when only ESC itself is dropped
+_ESCAPES = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)|\x9b[0-?]*[ -/]*[@-~]|\x1b[@-_]")
 
 
 def control_chars(text: str) -> list[str]:
@@ -22,7 +25,7 @@ def control_chars(text: str) -> list[str]:
 
 def clean(text: str) -> str:
     """``text`` with every line break as ``\\n`` and every control character removed."""
-    return _CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
+    return _CONTROLS.sub("", _ESCAPES.sub("", _LINE_BREAKS.sub("\n", text)))
 
 
 def visible(text: str, keep_newlines: bool = True) -> str:
