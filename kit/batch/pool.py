@@ -32,6 +32,7 @@ from kit.batch.plan import BuildJob
 from kit.batch.records import group_size, lost_result
 
 STOP_GRACE = 10.0  # seconds a worker gets to unwind after SIGTERM before SIGKILL
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 Todo = list[tuple[BuildJob, Fingerprint]]
 
 
@@ -44,10 +45,23 @@ def _init_worker(options: BuildOptions) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_term)
+    _die_with_parent()
     # Close Chromium and the kernel when the worker exits normally; multiprocessing runs its
     # finalizers before thread pools shut down (atexit would be too late for the browser thread).
     multiprocessing.util.Finalize(None, close_process_resources, exitpriority=10)
     warm_up(options)
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGTERM to this worker when the batch's main process ends in any way, SIGKILL
+    included (its kernel and Chromium go with it, see _on_term); nowhere else, nothing."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() == 1:  # the parent died before prctl: go now
+            os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _on_term(signum: int, frame: FrameType | None) -> None:

@@ -10,8 +10,13 @@ the rest).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 
+from kit.base.errors import KitError
 from kit.batch.batch import Outcome, run_batch
 from kit.batch.errors import SchedulerUnavailable
 from kit.batch.index_page import write_index
@@ -42,7 +47,12 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
         return 2
     outcomes: list[Outcome] = []
     interrupted = False
-    with Progress(len(plan.jobs), bar=False if args.no_progress else None) as progress:
+    try:
+        lock = outputs_lock(options.out_root)
+    except KitError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    with lock, terminate_as_interrupt(), Progress(len(plan.jobs), bar=False if args.no_progress else None) as progress:
         def report(outcome: Outcome) -> None:
             outcomes.append(outcome)
             progress(outcome)
@@ -79,3 +89,41 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
         write_index(options.out_root, options.params_dir)  # again: it links the roll-ups just made
     ok = all(o.succeeded for o in outcomes) and not plan.problems and summaries_ok
     return 0 if ok else 1
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a closed terminal, a stopped service) ends the batch as Ctrl-C does: workers
+    stopped, the table printed, 已中断 said."""
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def outputs_lock(out_root: Path) -> contextlib.AbstractContextManager[object]:
+    """One batch at a time per outputs folder: a second one says who holds it and stops."""
+    from filelock import FileLock, Timeout
+
+    from kit.base.atomic import ensure_folder
+
+    folder = ensure_folder(out_root / ".kit-build")
+    lock = FileLock(str(folder / "batch.lock"), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise KitError(f"另一个 kit build 正在向 {out_root} 生成报告。请等它结束后再运行"
+                       "（或换一个 --out 输出目录）。") from None
+    return _Held(lock)
+
+
+class _Held(contextlib.AbstractContextManager):
+    def __init__(self, lock: object) -> None:
+        self.lock = lock
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock.release()  # type: ignore[attr-defined]
