@@ -55,13 +55,20 @@ class Document:
     def needs_pdf(self) -> bool:
         return any(f in self.formats for f in PRINTED)
 
-    def remove(self, formats: tuple[str, ...]) -> None:
-        """A failed step leaves no earlier file of these formats that would look current."""
+    def remove(self, formats: tuple[str, ...]) -> str:
+        """A failed step leaves no earlier file of these formats that would look current; what
+        cannot be removed (locked, immutable) is said in the returned Chinese text."""
+        stuck = []
         for fmt in formats:
             if fmt in self.names:
                 path = self.path(fmt)
-                if path.is_file() or path.is_symlink():
-                    path.unlink()
+                try:
+                    if path.is_file() or path.is_symlink():
+                        path.unlink()
+                except OSError:
+                    stuck.append(path.name)
+        return (f"另：旧的 {'、'.join(stuck)} 无法删除（文件被锁定或设为不可修改），它已不是当前的文件，"
+                "请解除锁定后删除。") if stuck else ""
 
 
 @dataclass
@@ -89,8 +96,8 @@ def export_html(document: Document, publisher: Publisher) -> Staged:
         html = publisher.html(document.nb, document.folder, document.title)
         written = [write_text(document.path("html"), html)] if "html" in document.formats else []
     except Exception as exc:
-        document.remove(tuple(document.names))
-        raise HtmlFailed(f"导出 HTML 失败：{user_message(exc)}") from exc
+        stuck = document.remove(tuple(document.names))
+        raise HtmlFailed(f"导出 HTML 失败：{user_message(exc)}{stuck}") from exc
     return Staged(document, html, written)
 
 
@@ -115,8 +122,8 @@ def finish(staged: Staged, pdf: bytes | Exception | None) -> Published:
             content = makers[fmt](pdf_bytes)
             outputs.append(write_text(path, content) if isinstance(content, str) else write_bytes(path, content))
         except Exception as exc:
-            document.remove((fmt,))
-            failures.append(f"{LABELS.get(fmt, fmt)} 未生成：{user_message(exc)}")
+            stuck = document.remove((fmt,))
+            failures.append(f"{LABELS.get(fmt, fmt)} 未生成：{user_message(exc)}{stuck}")
     return Published(tuple(outputs), tuple(failures))
 
 

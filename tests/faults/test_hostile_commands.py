@@ -54,3 +54,27 @@ def test_an_ascii_only_terminal_still_gets_the_chinese_messages(tmp_path):
     done = kit("check", "params", cwd=work, PYTHONIOENCODING="ascii")
     assert done.returncode == 0 and "共检查 1 个文件" in done.stdout.decode("utf-8")
     assert b"UnicodeEncodeError" not in done.stderr
+
+
+def test_an_immutable_old_pdf_is_named_and_the_table_printed(tmp_path):
+    """A report.pdf set immutable (chattr +i) can be neither replaced nor removed: the report
+    says so in Chinese and the batch still ends with its table."""
+    if shutil.which("chattr") is None:
+        import pytest
+
+        pytest.skip("needs chattr (e2fsprogs)")
+    work = _work(tmp_path)
+    first = kit("build", "--no-progress", "--no-rollup", "--to", "html,pdf", "params", cwd=work)
+    assert first.returncode == 0, first.stderr.decode("utf-8")
+    pdf = work / "outputs" / "襄垣县" / "下良镇" / "2021" / "report.pdf"
+    if subprocess.run(["chattr", "+i", str(pdf)], capture_output=True).returncode != 0:
+        import pytest
+
+        pytest.skip("this file system has no immutable flag")
+    try:
+        done = kit("build", "--no-progress", "--no-rollup", "--force", "--to", "html,pdf", "params", cwd=work)
+        out = done.stdout.decode("utf-8") + done.stderr.decode("utf-8")
+        assert done.returncode == 1 and "部分完成" in out and "无法写入" in out and "工具内部出错" not in out
+        assert "共 1 份报告" in out  # the table
+    finally:
+        subprocess.run(["chattr", "-i", str(pdf)], capture_output=True)
