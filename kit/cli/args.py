@@ -53,7 +53,16 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
         hint = f"运行 {self.prog} --help 查看用法。"
+        dashed = [a for a in sys.argv[1:] if a.startswith("-") and len(a) > 1 and _exists(a)]
+        if dashed:  # a file named like an option ("-rf.html")
+            hint = f"文件名以“-”开头时，请在前面加上 ./，写成 ./{visible(dashed[0])}。" + hint
         self.exit(2, f"{self.prog}：命令行有误：{visible(message)}。{hint}\n")
+
+
+def _exists(name: str) -> bool:
+    import os
+
+    return os.path.exists(name)
 
 
 def positive_int(text: str) -> int:

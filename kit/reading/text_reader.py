@@ -34,7 +34,10 @@ def decode_text(raw: bytes, source: str) -> str:
 def read_text(raw: bytes, source: str) -> Document:
     if len(raw) > MAX_BYTES:
         raise ReadError(f"{source}：文件有 {len(raw) // 1_000_000} MB，不像是一篇年报。请确认没有选错文件。")
-    lines = decode_text(raw, source).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = decode_text(raw, source)
+    if not any(ch.isalnum() for ch in clean(text)):
+        raise ReadError(f"{source}：文件中没有可读的文字（可能是损坏的文件，或者不是年报）。请确认没有选错文件。")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     pieces: list[Para | Grid] = []
     rows: list[list[str]] = []
 

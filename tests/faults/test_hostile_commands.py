@@ -78,3 +78,15 @@ def test_an_immutable_old_pdf_is_named_and_the_table_printed(tmp_path):
         assert "共 1 份报告" in out  # the table
     finally:
         subprocess.run(["chattr", "-i", str(pdf)], capture_output=True)
+
+
+def test_a_file_named_like_an_option_and_a_file_of_nuls(tmp_path):
+    work = _work(tmp_path)
+    (work / "-rf.html").write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    done = kit("lint", "-rf.html", cwd=work)
+    assert done.returncode == 2 and "./-rf.html" in done.stderr.decode("utf-8")
+    assert kit("lint", "./-rf.html", cwd=work).returncode == 0
+    (work / "nul.txt").write_bytes(b"\0" * 4096)
+    nul = kit("lint", "nul.txt", cwd=work)
+    text = nul.stdout.decode("utf-8")
+    assert nul.returncode == 1 and "没有可读的文字" in text and "--year" not in text
