@@ -43,10 +43,35 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.match(bare(text)))
 
 
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(text: str) -> int | None:
+    """A count written in Chinese numerals ("六", "十二", "一百零五"), or None."""
+    text = bare(text)
+    if not text or len(text) > 8 or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
+        return None
+    if all(ch in _CN_DIGITS for ch in text) and len(text) > 1:  # 一〇五: digit by digit
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
 def cell_of(cell: Cell | None) -> PrintedCell:
     if cell is None:
         return PrintedCell("missing")
     text = bare(cell.text)
+    written = cn_number(text)
+    if written is not None:  # "六": read, and lint asks for Arabic digits
+        return PrintedCell("number", written, cell.text)
     if is_number(text):
         try:
             value = int(text) if "." not in text else Decimal(text)
@@ -78,6 +103,8 @@ def _labels(row: tuple[Cell, ...], width: int) -> tuple[tuple[str, ...], int]:
     parts: list[str] = []
     end = 0
     for index, cell in enumerate(row[:width]):
+        if parts and cn_number(cell.text) is not None:
+            continue  # after the label, "六" is a value written in Chinese numerals
         if cell.text and not is_number(cell.text) and cell.text not in BLANKS:
             if cell.text not in parts:
                 parts.append(cell.text)

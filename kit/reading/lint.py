@@ -18,7 +18,7 @@ from kit.base.problems import Problem, error, warning
 from kit.formats import FORMATS, ReportFormat, format_for_year
 from kit.formats.places import at_row, at_section, at_table
 from kit.formats.spec import Table
-from kit.reading.labels import header_labels, key
+from kit.reading.labels import cn_number, header_labels, key
 from kit.reading.model import PrintedTable, PublishedReport
 from kit.reading.to_params import Conversion, convert
 from kit.rules.validate import validate
@@ -136,15 +136,28 @@ def _cells(report: PublishedReport, table: Table, printed: PrintedTable) -> Iter
     for row in printed.rows:
         matched = next((f for f in FORMATS if f.id == row.format_id), None)
         official = matched.table(table.id).row(row.official) if matched and row.official else None
-        bad = []
+        bad, written, fractions = [], [], []
         for index, cell in enumerate(row.cells):
+            name = official.columns[index].label if official and index < len(official.columns) else f"第{index + 1}列"
+            if table.id == "review_litigation":
+                name = _case_column(table, index)
             if cell.state in STATES:
-                name = official.columns[index].label if official and index < len(official.columns) else f"第{index + 1}列"
-                if table.id == "review_litigation":
-                    name = _case_column(table, index)
                 bad.append(f"{name}（{STATES[cell.state]}{'：' + cell.raw if cell.raw else ''}）")
+            elif cell.known and cn_number(cell.raw) is not None:
+                written.append(f"{name}（“{cell.raw}”）")
+            kind = official.columns[index].kind if official and index < len(official.columns) else "int"
+            value = cell.value
+            if cell.known and kind == "int" and value is not None and (value < 0 or value != int(value)):
+                fractions.append(f"{name}（{cell.raw}）")
+        label = row.label or table.caption
+        if written:
+            yield warning("V-F6", f"有 {len(written)} 个格子用汉字写了数字：{'、'.join(written)}。表中数字应写成"
+                          "阿拉伯数字（如 6），便于核对和检索。", check="digits",
+                          **_doc(report, **at_row(table, row.official or "", label=label)))
+        if fractions:
+            yield error("V-F6", f"有 {len(fractions)} 个格子不是件数：{'、'.join(fractions)}。件数应为 0 或正整数，"
+                        "请改正。", check="whole", **_doc(report, **at_row(table, row.official or "", label=label)))
         if bad:
-            label = row.label or table.caption
             yield error("V-F6", f"有 {len(bad)} 个格子没有数字：{'、'.join(bad)}。没有的情况也要填 0，"
                         "否则勾稽关系无法核对。", **_doc(report, **at_row(table, row.official or "", label=label)))
 
