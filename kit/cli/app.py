@@ -125,6 +125,15 @@ def local_voila() -> Any:
                 env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATE)), env.loader])
             return settings
 
+        def init_handlers(self) -> list:
+            from kit.form.app import report_file_handler
+
+            handlers: list = super().init_handlers()
+            for index, entry in enumerate(handlers):
+                if entry[0].endswith("/voila/files/(.*)"):  # the reports' files: checked inside too
+                    handlers[index] = (entry[0], report_file_handler(entry[1]), *entry[2:])
+            return handlers
+
     return LocalVoila
 
 

@@ -23,6 +23,40 @@ ALLOWED = (r"[^/]+/[^/]+/\d{4}/report\.(html|pdf|docx)", r"[^/]+/[^/]+/\d{4}/rep
 DENIED = (r".*(^|/)\..*",)  # hidden files and folders, whatever their name
 
 
+def report_file_handler(base: type) -> type:
+    """Voilà's allow-listed file handler, serving a file only when it is what its name says: a
+    report.pdf a PDF, a report.docx a Word file, a report.html the kit's own page (a params file
+    copied there under such a name is refused), and never through a symbolic link."""
+    from tornado.web import HTTPError
+
+    class ReportFileHandler(base):
+        def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
+            path = super().validate_absolute_path(root, absolute_path)
+            if path is None:
+                return None
+            if os.path.islink(path) or not _is_what_it_says(Path(path)):
+                raise HTTPError(403, "not a report file")
+            return path
+
+    return ReportFileHandler
+
+
+def _is_what_it_says(path: Path) -> bool:
+    import zipfile
+
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if path.suffix == ".pdf":
+        return head.startswith(b"%PDF")
+    if path.suffix == ".docx":
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return "word/document.xml" in archive.namelist()
+        except (zipfile.BadZipFile, OSError):
+            return False
+    return path.suffix == ".html" and b'name="generator" content="kit_report"' in head
+
+
 def file_href(served: Path):
     """The address of a generated file under ``served``, relative to the app's page."""
     def href(file: Path) -> str:

@@ -226,3 +226,18 @@ def test_a_page_elsewhere_cannot_drive_the_app(app, browser):
     assert reply is not None and reply.status == 403
     assert _kernels() == before
     rebound.close()
+
+
+def test_a_file_that_is_not_what_its_name_says_is_not_served(app):
+    """A params file copied under outputs/ as report.docx (or .pdf, .html) is refused."""
+    url, root = app
+    token = TOKEN_URL.split("token=", 1)[1]
+    folder = root / "outputs" / COUNTY / UNIT / "2019"
+    folder.mkdir(parents=True, exist_ok=True)
+    secret = (root / "params" / COUNTY / UNIT / "2021.yaml").read_bytes()
+    for name in ("report.docx", "report.pdf", "report.html"):
+        (folder / name).write_bytes(secret)
+        address = f"{url}voila/files/{urllib.request.quote(f'{COUNTY}/{UNIT}/2019/{name}')}?token={token}"
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(address, timeout=10)
+        assert refused.value.code == 403, name
