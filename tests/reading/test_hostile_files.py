@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -59,16 +58,25 @@ def folder(tmp_path_factory) -> Path:
     return root
 
 
+# runs kit lint and prints the peak memory (KB) of that run alone, on its last line of stderr
+_MEASURED = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(r.returncode)")
+
+
 def _lint(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float]:
     start = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "kit", "lint", "--jobs", "1", *args], cwd=cwd, capture_output=True,
-                          text=True, encoding="utf-8", timeout=120)
+    done = subprocess.run([sys.executable, "-c", _MEASURED, sys.executable, "-m", "kit", "lint", "--jobs", "1", *args],
+                          cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=120)
     return done, time.monotonic() - start
+
+
+def _peak_kb(done: subprocess.CompletedProcess) -> int:
+    return int(done.stderr.strip().splitlines()[-1])
 
 
 def test_a_folder_with_bad_files_reports_each_and_checks_the_good_ones(folder):
     done, seconds = _lint(str(folder), cwd=folder)
-    out = done.stdout + done.stderr
+    out = done.stdout + "\n".join(done.stderr.splitlines()[:-1])
     assert "Traceback" not in out and "工具内部出错" not in out, out
     for name, says in (("b-encrypted.pdf", "已加密"), ("c-truncated.pdf", "已损坏或不完整"),
                        ("d-eof-only.pdf", "已损坏或不完整"), ("e-noise.pdf", "已损坏或不完整"),
@@ -78,7 +86,7 @@ def test_a_folder_with_bad_files_reports_each_and_checks_the_good_ones(folder):
     assert out.count("a-good.txt（2021 年度") == 1 and out.count("z-good-too.txt（2021 年度") == 1
     assert "h-2018.txt" in out  # a year without an official format is that file's problem
     assert seconds < 30  # the whole folder; each file well under 10 s
-    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 500 * 1024  # KB
+    assert _peak_kb(done) < 500 * 1024
 
 
 @pytest.mark.parametrize("target", ["/dev/zero", "fifo.html", "sparse.pdf"])
@@ -90,6 +98,6 @@ def test_devices_pipes_and_huge_files_are_refused_at_once(tmp_path, target):
         with path.open("wb") as handle:
             handle.truncate(3 * 2**30)  # 3 GB, no data on disk
     done, seconds = _lint(str(path), cwd=tmp_path)
-    assert seconds < 10 and done.returncode == 1
+    assert seconds < 10 and done.returncode == 1 and _peak_kb(done) < 500 * 1024
     assert ("不是普通文件" in done.stdout or "超过 50 MB" in done.stdout), done.stdout + done.stderr
     assert "Traceback" not in done.stderr
