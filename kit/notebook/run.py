@@ -19,7 +19,7 @@ from nbformat import NotebookNode
 from papermill.exceptions import PapermillExecutionError
 
 from kit.base.atomic import WriteError, atomic_target
-from kit.base.errors import KitError
+from kit.base.errors import KitError, user_message
 from kit.notebook.parameters import inject_parameters
 from kit.notebook.template import DEFAULT_TEMPLATE, KERNEL
 
@@ -92,6 +92,10 @@ def execute_report(template: Path, parameters: dict[str, object], out_path: Path
             nbformat.write(executed, tmp)
     except WriteError as exc:  # the output place is blocked (a file or folder in the way)
         return None, CellFailure("", str(exc))
+    except OSError as exc:  # a full disk, a read-only folder: said in Chinese
+        if on_abort is not None:
+            on_abort()
+        return None, CellFailure("", f"笔记本无法运行：{user_message(exc)}")
     except Exception as exc:  # the kernel died, did not start, or timed out: nothing written
         if on_abort is not None:
             on_abort()

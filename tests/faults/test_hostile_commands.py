@@ -90,3 +90,30 @@ def test_a_file_named_like_an_option_and_a_file_of_nuls(tmp_path):
     nul = kit("lint", "nul.txt", cwd=work)
     text = nul.stdout.decode("utf-8")
     assert nul.returncode == 1 and "没有可读的文字" in text and "--year" not in text
+
+
+def test_a_full_disk_is_named_in_chinese_and_the_table_printed(tmp_path):
+    """A batch into an outputs folder on a nearly full file system (a 700 KB tmpfs): every
+    report that cannot be written says 磁盘已满 in Chinese, and the table is printed."""
+    import sys as _sys
+
+    _sys.path.insert(0, str(ROOT / "bench"))
+    from fake_county import write_county
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=700k", "tmpfs", str(disk)],
+                                           capture_output=True).returncode != 0:
+        import pytest
+
+        pytest.skip("needs root to mount a small tmpfs")
+    try:
+        write_county(tmp_path / "params", 6, (2023,))
+        done = kit("build", "--no-progress", "--jobs", "2", "--to", "html,pdf", "--params", "params",
+                   "--out", str(disk / "out"), cwd=tmp_path)
+        out = done.stdout.decode("utf-8") + done.stderr.decode("utf-8")
+        assert done.returncode == 1 and "磁盘已满" in out and "共 6 份报告" in out
+        for english in ("Errno", "No space left", "OSError", "工具内部出错", "Traceback"):
+            assert english not in out, out
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
