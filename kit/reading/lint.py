@@ -13,7 +13,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from kit.base.place import SIGNOFF, TITLE
+from kit.base.place import BODY, SIGNOFF, TITLE
 from kit.base.problems import Problem, error, warning
 from kit.formats import FORMATS, ReportFormat, format_for_year
 from kit.formats.places import at_row, at_section, at_table
@@ -194,6 +194,13 @@ def _title(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
                     check="year", **_doc(report, **at_section(fmt, TITLE)))
 
 
+def _second(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
+    if report.second_report:
+        yield warning("V-F2", f"这个页面还有第二份报告（从“{report.second_report}”起），本次只检查了第一份。"
+                      "每份年报应单独发布；请把第二份另存为文件后单独检查。", check="two-reports",
+                      **_doc(report, **at_section(fmt, BODY, quote=report.second_report)))
+
+
 def lint_report(report: PublishedReport, deadline: date | None = None,
                 ) -> tuple[list[Problem], Conversion | None]:
     """All problems of the published report, and the params it converts to (None: no year)."""
@@ -202,7 +209,7 @@ def lint_report(report: PublishedReport, deadline: date | None = None,
                       check="year", **_doc(report, **at_section(format_for_year(2021), TITLE)))], None
     fmt = report_format(report)
     problems = [*_title(report, fmt), *_layout(report, fmt), *_sections(report, fmt), *_tables(report, fmt),
-                *_published(report, deadline)]
+                *_published(report, deadline), *_second(report, fmt)]
     conversion = convert(report, report.year)
     for problem in validate(conversion.params):
         at = problem.place

@@ -71,6 +71,7 @@ class PublishedReport:
     layout_evidence: list[str] = field(default_factory=list)  # labels that decided the layout
     tail: list[str] = field(default_factory=list)  # the sign-off after the last section
     notes: list[str] = field(default_factory=list)
+    second_report: str = ""  # the heading where a second report on the same page begins
 
     def section(self, section_id: str) -> PrintedSection | None:
         return next((s for s in self.sections if s.section_id == section_id), None)

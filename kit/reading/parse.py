@@ -145,6 +145,13 @@ def parse(doc: Document, year: int | None = None) -> PublishedReport:
             continue
         text = piece.text
         heading = _SECTION.match(text)
+        if heading and "。" not in text and current is not None and heading.group(1) == NUMBERS[0] \
+                and current.section_id in ("problems", "other") \
+                and fuzz.ratio(key(fmt.sections[0].heading), key(heading.group(2))) >= 60:
+            # 一、总体情况 again after 五/六: the page holds another report; its title and preamble,
+            # read as the end of this one, are taken off again
+            report.second_report = _cut_second_title(report, current, sub) or text
+            break
         if heading and "。" not in text and (current is None or NUMBERS.index(heading.group(1)) >
                                              NUMBERS.index(current.number)):
             current = PrintedSection(heading.group(1), text, _section_for(fmt, heading.group(1), heading.group(2)))
@@ -181,6 +188,17 @@ def parse(doc: Document, year: int | None = None) -> PublishedReport:
     if report.published is None:
         report.published = next((find_date(t) for t in reversed(report.tail) if find_date(t)), None)
     return report
+
+
+def _cut_second_title(report: PublishedReport, current: PrintedSection, sub: str | None) -> str:
+    """Remove the second report's title (and what followed it) from the end of the first; the title."""
+    for paragraphs in (report.tail, current.subsections.get(sub, []) if sub else [], current.text):
+        for index in range(len(paragraphs) - 1, -1, -1):
+            if "年度报告" in paragraphs[index] and len(paragraphs[index]) < 60:
+                title = paragraphs[index]
+                del paragraphs[index:]
+                return title
+    return ""
 
 
 def _tables(report: PublishedReport, grids: list[tuple[Grid, str | None]], fmt: ReportFormat) -> None:
