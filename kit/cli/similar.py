@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from kit.county.similar import (
     ProseDoc,
     county_copies,
     county_docs,
+    normalize,
     prose_doc,
     shared_passages,
     shared_share,
@@ -82,6 +82,7 @@ def run_published(args: argparse.Namespace) -> int:
     """The same comparison over published documents (read as kit lint reads them)."""
     docs: list[ProseDoc] = []
     unread: list[str] = []
+    seen: set[tuple[str, str, int]] = set()
     for path in documents(args.published):
         try:
             report = read_published(path, args.year)
@@ -92,25 +93,46 @@ def run_published(args: argparse.Namespace) -> int:
             unread.append(f"{path}：标题中读不出单位或年度，未参与比较。")
             continue
         doc = prose_doc(convert(report, report.year).params)
-        docs.append(replace(doc, unit=f"{doc.unit}（{path.name}）") if any(d.key == doc.key for d in docs) else doc)
+        if doc.key in seen:  # the same unit-year again (its HTML, PDF and Word): one report
+            continue
+        seen.add(doc.key)
+        docs.append(doc)
     for line in unread:
         print(line, file=sys.stderr)
     limit = args.threshold or DEFAULT_SIMILARITY
-    pairs = similar_pairs(docs, limit)
+    groups = identical_groups(docs)  # each text compared once, however often it was published
+    pairs = similar_pairs([group[0] for group in groups], limit)
     head = f"[内容雷同] 比较了 {len(docs)} 份已发布的年报，阈值 {int(limit * 100)}%。"
-    return show(pairs, head, args.json, "")
+    copies = [g for g in groups if len(g) > 1]
+    if copies and not args.json:
+        for group in copies:
+            names = "、".join(d.name for d in group[:10]) + (f" 等 {len(group)} 份" if len(group) > 10 else "")
+            print(f"{head}以下 {len(group)} 份报告的正文完全相同：{names}。")
+    return show(pairs, head, args.json, "", copies)
 
 
-def show(pairs: list, head: str, as_json: bool, tail: str) -> int:
+def identical_groups(docs: list[ProseDoc]) -> list[list[ProseDoc]]:
+    """Documents whose compared prose is the same, grouped (in the order first met)."""
+    groups: dict[tuple[str, ...], list[ProseDoc]] = {}
+    for doc in docs:
+        names = (doc.county, doc.unit)  # the same text but for the unit's own name is the same text
+        groups.setdefault(tuple(normalize(p, names) for p in doc.paragraphs), []).append(doc)
+    return list(groups.values())
+
+
+def show(pairs: list, head: str, as_json: bool, tail: str, copies: list | None = None) -> int:
+    copies = copies or []
     if as_json:
-        print(json.dumps([{"kind": p.kind, "ratio": round(p.ratio, 4),
-                           "first": {"unit": p.first.unit, "year": p.first.year},
-                           "second": {"unit": p.second.unit, "year": p.second.year}} for p in pairs],
-                         ensure_ascii=False, indent=1))
-        return 1 if pairs else 0
+        found = [{"kind": p.kind, "ratio": round(p.ratio, 4),
+                  "first": {"unit": p.first.unit, "year": p.first.year},
+                  "second": {"unit": p.second.unit, "year": p.second.year}} for p in pairs]
+        found += [{"kind": "identical", "ratio": 1.0, "reports": [{"unit": d.unit, "year": d.year} for d in g]}
+                  for g in copies]
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+        return 1 if found else 0
     if not pairs:
-        print(f"{head}没有发现相似度达到阈值的报告。")
-        return 0
+        print(f"{head}{'其余' if copies else ''}没有发现相似度达到阈值的报告。")
+        return 1 if copies else 0
     print(f"{head}相似度达到阈值的有 {len(pairs)} 对：")
     for pair in pairs:
         left, right = shared_passages(pair)
