@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from kit.base.errors import user_message
 from kit.county.rollup import load_county, unit_years
 from kit.county.similar import (
     ProseDoc,
@@ -88,6 +89,9 @@ def run_published(args: argparse.Namespace) -> int:
             report = read_published(path, args.year)
         except ReadError as exc:
             unread.append(str(exc))
+            continue
+        except Exception as exc:  # whatever one file does, the others are still compared
+            unread.append(f"{path}：无法读取。{user_message(exc, f'kit similar {path}')}")
             continue
         if report.year is None or report.unit is None:
             unread.append(f"{path}：标题中读不出单位或年度，未参与比较。")

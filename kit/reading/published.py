@@ -7,8 +7,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -52,7 +55,9 @@ def read_published(path: Path, year: int | None = None) -> PublishedReport:
 def check_published(path: Path, year: int | None = None, deadline: Deadline = default_deadline,
                     ) -> PublishedResult:
     try:
-        report = read_published(path, year)
+        with time_limit(READ_SECONDS, f"{path}：读取超过 {READ_SECONDS} 秒仍未完成，文件可能已损坏或结构异常。"
+                        "请改用该报告的网页版或重新下载后再试。"):
+            report = read_published(path, year)
         problems, conversion = lint_report(report, deadline(report))
     except ReadError as exc:
         return PublishedResult(str(path), None, [error("P-READ", str(exc), file=str(path))])
@@ -60,6 +65,29 @@ def check_published(path: Path, year: int | None = None, deadline: Deadline = de
         why = user_message(exc, f"kit lint {path}")
         return PublishedResult(str(path), None, [error("P-READ", f"{path}：无法检查这份文件。{why}", file=str(path))])
     return PublishedResult(str(path), report, problems, conversion)
+
+
+READ_SECONDS = 10  # one document; a report reads in well under a second
+
+
+@contextmanager
+def time_limit(seconds: float, message: str) -> Iterator[None]:
+    """ReadError(``message``) when the block takes longer than ``seconds`` (in a process's main
+    thread, where a timer signal can interrupt it; elsewhere no limit)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise ReadError(message)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def check_many(paths: list[Path], year: int | None = None, deadline: Deadline = default_deadline,

@@ -74,3 +74,21 @@ def test_a_second_batch_into_the_same_outputs_says_why(tmp_path):
         assert "工具内部出错" not in err
     finally:
         _stop(first)
+
+
+def test_a_worker_killed_from_outside_costs_nothing_and_prints_nothing(tmp_path):
+    """kill -9 of one pool worker (not the main process, not the resource tracker): the batch
+    rebuilds what that worker held, finishes, and the console shows no Python traceback."""
+    params = make_county(tmp_path, UNITS)
+    proc = start_build("--jobs", "2", "--params", str(params), "--out", str(tmp_path / "out"))
+    try:
+        wait_for_line(proc, "[成功]")
+        workers = [p for p in psutil.Process(proc.pid).children()
+                   if "spawn_main" in " ".join(p.cmdline()) and "resource_tracker" not in " ".join(p.cmdline())]
+        assert workers
+        os.kill(workers[0].pid, signal.SIGKILL)
+        rest, err = proc.communicate(timeout=180)
+        assert "Traceback" not in err and "Error" not in err, err
+        assert f"共 {UNITS} 份报告" in rest
+    finally:
+        _stop(proc)

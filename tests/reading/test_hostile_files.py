@@ -101,3 +101,19 @@ def test_devices_pipes_and_huge_files_are_refused_at_once(tmp_path, target):
     assert seconds < 10 and done.returncode == 1 and _peak_kb(done) < 500 * 1024
     assert ("不是普通文件" in done.stdout or "超过 50 MB" in done.stdout), done.stdout + done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_document_that_takes_too_long_is_given_up(tmp_path, monkeypatch):
+    """A reader stuck on a pathological file: the file is reported as too slow, in Chinese."""
+    import kit.reading.published as published
+
+    def stuck(path, year=None):
+        time.sleep(30)
+
+    monkeypatch.setattr(published, "read_published", stuck)
+    monkeypatch.setattr(published, "READ_SECONDS", 1)
+    (tmp_path / "slow.pdf").write_bytes(b"%PDF-1.4\n")
+    start = time.monotonic()
+    result = published.check_published(tmp_path / "slow.pdf")
+    assert time.monotonic() - start < 5
+    assert result.report is None and "读取超过 1 秒" in result.problems[0].message
