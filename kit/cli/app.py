@@ -71,6 +71,7 @@ def voila_config(params: Path, out: Path, port: int, browser: bool, token: str =
     config.MappingKernelManager.cull_connected = False
     config.FileContentsManager.allow_hidden = True  # the page's notebook is in .kit-app/
     config.VoilaConfiguration.template = "kit"
+    config.VoilaConfiguration.prelaunch_hook = make_room
     config.VoilaConfiguration.theme = "light"
     config.VoilaConfiguration.show_tracebacks = False
     config.VoilaConfiguration.file_allowlist = list(ALLOWED)
@@ -106,6 +107,34 @@ def run(args: argparse.Namespace) -> int:
         threading.Timer(1.5, webbrowser.open, [url]).start()
     local_voila().launch_instance(argv=[str(page)], config=voila_config(params, out, port, False, token))
     return 0
+
+
+MAX_KERNELS = 3  # the form open in a few tabs at most; more pages close the oldest kernels
+
+
+def make_room(req: Any, notebook: Any, cwd: str) -> Any:
+    """Voilà's prelaunch hook: before a page starts a kernel, shut down the oldest ones beyond
+    MAX_KERNELS (reloads, many tabs, a page elsewhere that got hold of the token)."""
+    import asyncio
+
+    manager = req.settings.get("kernel_manager")
+    if manager is not None:
+        for kernel_id in list(manager.list_kernel_ids())[: max(0, len(manager.list_kernel_ids()) - MAX_KERNELS + 1)]:
+            task = asyncio.ensure_future(_shutdown(manager, kernel_id))
+            _TASKS.add(task)
+            task.add_done_callback(_TASKS.discard)
+    return notebook
+
+
+_TASKS: set[Any] = set()
+
+
+async def _shutdown(manager: Any, kernel_id: str) -> None:
+    import inspect
+
+    result = manager.shutdown_kernel(kernel_id, now=True)
+    if inspect.isawaitable(result):
+        await result
 
 
 def local_voila() -> Any:

@@ -241,3 +241,14 @@ def test_a_file_that_is_not_what_its_name_says_is_not_served(app):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(address, timeout=10)
         assert refused.value.code == 403, name
+
+
+def test_kernels_are_limited_however_often_the_page_opens(app):
+    before = _kernels()
+    for _ in range(6):
+        with urllib.request.urlopen(TOKEN_URL, timeout=120) as reply:
+            reply.read()
+    deadline = time.monotonic() + 20
+    while _kernels() > 3 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _kernels() <= max(3, before)
