@@ -103,10 +103,17 @@ def tree_digest(folder: Path) -> str:
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
-    with atomic_target(path) as tmp, tmp.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    """``data`` into ``path`` atomically; WriteError (Chinese: what is in the way) on failure,
+    a full disk half-way through the write included (the old file is then left as it was)."""
+    try:
+        with atomic_target(path) as tmp, tmp.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except WriteError:
+        raise
+    except OSError as exc:
+        raise write_error(path, exc) from exc
     return path
 
 

@@ -26,6 +26,7 @@ from types import FrameType
 
 import psutil
 
+from kit.base.errors import user_message
 from kit.batch.incremental import Fingerprint, clean_temp
 from kit.batch.options import BuildOptions, JobResult
 from kit.batch.plan import BuildJob
@@ -132,8 +133,7 @@ def run_in_pool(todo: Todo, options: BuildOptions, workers: int,
                     crashed.extend(group)
                 elif error is not None:
                     for job, fp in group:
-                        done(lost_result(job, fp, f"工具内部出错（{type(error).__name__}: {error}）。",
-                                         rerun=False))
+                        done(lost_result(job, fp, user_message(error, f"kit build {job.name}"), rerun=False))
                 else:
                     for result in future.result():
                         done(result)

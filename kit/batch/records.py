@@ -7,8 +7,10 @@ its workers without loading any of that first.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
+from kit.base.errors import KitError
 from kit.batch.incremental import Fingerprint, write_state
 from kit.batch.options import JobResult
 from kit.batch.plan import BuildJob
@@ -32,7 +34,8 @@ def lost_result(job: BuildJob, fp: Fingerprint, why: str, rerun: bool = True) ->
     ``rerun``: a new run can build it (the worker was killed or lost), so say so."""
     then = "请重新运行 python -m kit build 补做这份报告。" if rerun else ""
     result = JobResult(job, "failed", error=f"{why}其他报告照常生成。{then}")
-    write_state(job, result_record(result), fp)
+    with contextlib.suppress(OSError, KitError):  # a full disk: the table still says it
+        write_state(job, result_record(result), fp)
     return result
 
 

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from kit.base.errors import KitError
+from kit.base.errors import KitError, user_message
 from kit.batch.batch import Outcome, run_batch
 from kit.batch.errors import SchedulerUnavailable
 from kit.batch.index_page import write_index
@@ -68,11 +68,10 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
     job_module = sys.modules.get("kit.batch.job")  # loaded only when a report was built here
     if job_module is not None:
         job_module.close_process_resources()  # Chromium and the kernel of an in-process run
-    index = write_index(options.out_root, options.params_dir)
     if outcomes:
         print(format_table(outcomes))
     print(format_totals(outcomes, len(plan.problems)))
-    print(f"报告索引：{index}")
+    _write_index(options)
     if interrupted:
         left = len(plan.jobs) - len(outcomes)
         print(f"已中断：{len(outcomes)} 份已处理，{left} 份未完成。已生成的文件都完整保留；"
@@ -86,9 +85,20 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
             print(format_summary_result(result), flush=True)
             summaries_ok, made = summaries_ok and result.ok, True
     if made:
-        write_index(options.out_root, options.params_dir)  # again: it links the roll-ups just made
+        _write_index(options, again=True)  # again: it links the roll-ups just made
     ok = all(o.succeeded for o in outcomes) and not plan.problems and summaries_ok
     return 0 if ok else 1
+
+
+def _write_index(options: BuildOptions, again: bool = False) -> None:
+    """outputs/index.html; a failure (a full disk) is said, the batch's results stand."""
+    try:
+        index = write_index(options.out_root, options.params_dir)
+    except (OSError, KitError) as exc:
+        print(f"报告索引未能更新：{user_message(exc)}", file=sys.stderr)
+        return
+    if not again:
+        print(f"报告索引：{index}")
 
 
 @contextlib.contextmanager

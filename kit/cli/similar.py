@@ -87,16 +87,16 @@ def run_published(args: argparse.Namespace) -> int:
     for path in documents(args.published):
         try:
             report = read_published(path, args.year)
+            if report.year is None or report.unit is None:
+                unread.append(f"{path}：标题中读不出单位或年度，未参与比较。")
+                continue
+            doc = prose_doc(convert(report, report.year).params)
         except ReadError as exc:
             unread.append(str(exc))
             continue
-        except Exception as exc:  # whatever one file does, the others are still compared
-            unread.append(f"{path}：无法读取。{user_message(exc, f'kit similar {path}')}")
+        except Exception as exc:  # whatever one file does (a year without a format…), the others go on
+            unread.append(f"{path}：未参与比较。{user_message(exc, f'kit similar {path}')}")
             continue
-        if report.year is None or report.unit is None:
-            unread.append(f"{path}：标题中读不出单位或年度，未参与比较。")
-            continue
-        doc = prose_doc(convert(report, report.year).params)
         if doc.key in seen:  # the same unit-year again (its HTML, PDF and Word): one report
             continue
         seen.add(doc.key)

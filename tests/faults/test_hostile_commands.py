@@ -117,3 +117,21 @@ def test_a_full_disk_is_named_in_chinese_and_the_table_printed(tmp_path):
             assert english not in out, out
     finally:
         subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+
+
+def test_import_into_a_read_only_params_folder(tmp_path):
+    """A params folder on a read-only file system (a read-only tmpfs; root ignores file modes)."""
+    work = _work(tmp_path)
+    frozen = tmp_path / "frozen"
+    frozen.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(frozen)],
+                                           capture_output=True).returncode != 0:
+        import pytest
+
+        pytest.skip("needs root to mount a read-only tmpfs")
+    try:
+        done = kit("import", "x.txt", "--params-dir", str(frozen), "--province", "山西省", "--city", "长治市", cwd=work)
+        text = done.stdout.decode("utf-8") + done.stderr.decode("utf-8")
+        assert done.returncode == 1 and "只读" in text and "工具内部出错" not in text and "Errno" not in text, text
+    finally:
+        subprocess.run(["umount", "-l", str(frozen)], capture_output=True)

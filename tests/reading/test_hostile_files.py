@@ -117,3 +117,12 @@ def test_a_document_that_takes_too_long_is_given_up(tmp_path, monkeypatch):
     result = published.check_published(tmp_path / "slow.pdf")
     assert time.monotonic() - start < 5
     assert result.report is None and "读取超过 1 秒" in result.problems[0].message
+
+
+def test_similar_goes_on_past_the_bad_files(folder):
+    done = subprocess.run([sys.executable, "-m", "kit", "similar", "--published", str(folder)], cwd=folder,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    out = done.stdout + done.stderr
+    assert "Traceback" not in out and "工具内部出错" not in out, out
+    assert "b-encrypted.pdf" in done.stderr and "已加密" in done.stderr
+    assert "比较了 1 份已发布的年报" in done.stdout  # the two good copies of one report, once
