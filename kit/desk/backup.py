@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, func, insert, select, text
+from sqlalchemy import Connection, Engine, create_engine, func, insert, select, text
 
 from kit.desk.database import DeskError, migrate
 from kit.desk.schema import Base
@@ -29,12 +29,7 @@ def backup(engine: Engine, target: Path) -> dict[str, int]:
     try:
         migrate(copy)
         with engine.connect() as source, copy.begin() as sink:
-            for name in ORDER:
-                table = Base.metadata.tables[name]
-                rows = [dict(r._mapping) for r in source.execute(select(table).order_by(table.c.id))]
-                if rows:
-                    sink.execute(insert(table), rows)
-                counts[name] = len(rows)
+            counts = _copy(source, sink)
         copy.dispose()
         os.replace(tmp, target)
     except BaseException:
@@ -55,12 +50,7 @@ def restore(engine: Engine, source: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     try:
         with origin.connect() as reader, engine.begin() as sink:
-            for name in ORDER:
-                table = Base.metadata.tables[name]
-                rows = [dict(r._mapping) for r in reader.execute(select(table).order_by(table.c.id))]
-                if rows:
-                    sink.execute(insert(table), rows)
-                counts[name] = len(rows)
+            counts = _copy(reader, sink)
             if sink.dialect.name == "postgresql":  # ids go on after the restored ones
                 for name in ORDER:
                     sink.execute(text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
@@ -69,4 +59,16 @@ def restore(engine: Engine, source: Path) -> dict[str, int]:
         raise DeskError(f"备份文件 {source.name} 无法读取或不完整，未恢复任何内容。") from exc
     finally:
         origin.dispose()
+    return counts
+
+
+def _copy(source: Connection, sink: Connection) -> dict[str, int]:
+    """Every row of every table, parents first; the rows copied per table."""
+    counts: dict[str, int] = {}
+    for name in ORDER:
+        table = Base.metadata.tables[name]
+        rows = [dict(r._mapping) for r in source.execute(select(table).order_by(table.c.id))]
+        if rows:
+            sink.execute(insert(table), rows)
+        counts[name] = len(rows)
     return counts

@@ -3,10 +3,12 @@ fix, nothing written, never an internal error."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +25,21 @@ def _work(tmp_path: Path) -> Path:
     (tmp_path / "x.txt").write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "y.txt").write_text(REFERENCE.read_text(encoding="utf-8").replace("2021", "2099"), encoding="utf-8")
     return tmp_path
+
+
+@contextlib.contextmanager
+def mounted_tmpfs(path: Path, options: str) -> Iterator[None]:
+    """A tmpfs at ``path`` (as root; skipped elsewhere), unmounted afterwards."""
+    import pytest
+
+    path.mkdir(exist_ok=True)
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("needs root to mount a tmpfs")
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", "-l", str(path)], capture_output=True)
 
 
 def test_import_of_a_year_without_a_format_writes_nothing(tmp_path):
@@ -101,13 +118,7 @@ def test_a_full_disk_is_named_in_chinese_and_the_table_printed(tmp_path):
     from fake_county import write_county
 
     disk = tmp_path / "disk"
-    disk.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=700k", "tmpfs", str(disk)],
-                                           capture_output=True).returncode != 0:
-        import pytest
-
-        pytest.skip("needs root to mount a small tmpfs")
-    try:
+    with mounted_tmpfs(disk, "size=700k"):
         write_county(tmp_path / "params", 6, (2023,))
         done = kit("build", "--no-progress", "--jobs", "2", "--to", "html,pdf", "--params", "params",
                    "--out", str(disk / "out"), cwd=tmp_path)
@@ -115,23 +126,13 @@ def test_a_full_disk_is_named_in_chinese_and_the_table_printed(tmp_path):
         assert done.returncode == 1 and "磁盘已满" in out and "共 6 份报告" in out
         for english in ("Errno", "No space left", "OSError", "工具内部出错", "Traceback"):
             assert english not in out, out
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
 
 
 def test_import_into_a_read_only_params_folder(tmp_path):
     """A params folder on a read-only file system (a read-only tmpfs; root ignores file modes)."""
     work = _work(tmp_path)
     frozen = tmp_path / "frozen"
-    frozen.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(frozen)],
-                                           capture_output=True).returncode != 0:
-        import pytest
-
-        pytest.skip("needs root to mount a read-only tmpfs")
-    try:
+    with mounted_tmpfs(frozen, "ro,size=1m"):
         done = kit("import", "x.txt", "--params-dir", str(frozen), "--province", "山西省", "--city", "长治市", cwd=work)
         text = done.stdout.decode("utf-8") + done.stderr.decode("utf-8")
         assert done.returncode == 1 and "只读" in text and "工具内部出错" not in text and "Errno" not in text, text
-    finally:
-        subprocess.run(["umount", "-l", str(frozen)], capture_output=True)
