@@ -26,7 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from kit.cli.args import report_year  # the shared year type
 
     parser.add_argument("file", type=Path, metavar="文件", help="已发布的年报文件")
-    parser.add_argument("--params-dir", type=Path, default=DEFAULT_PARAMS, help="参数目录（默认 params/）")
+    parser.add_argument("--params-dir", "--params", dest="params_dir", type=Path, default=DEFAULT_PARAMS, help="参数目录（默认 params/）")
     parser.add_argument("--year", type=report_year, help="报告年度（文档中没有或有误时指定）")
     parser.add_argument("--county", help="县（区）名称（标题中读不出时指定）")
     parser.add_argument("--unit", help="乡镇名称（标题中读不出时指定）")

@@ -45,7 +45,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=report_year, help="报告年度（文档中的年份缺失或有误时指定）")
     parser.add_argument("--deadline", type=month_day,
                         help="发布截止日期（次年的月-日），默认取县级设置 county.yaml，否则 01-31")
-    parser.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="参数目录，用于查找县级设置（默认 params/）")
+    parser.add_argument("--params", "--params-dir", dest="params", type=Path, default=DEFAULT_PARAMS, help="参数目录，用于查找县级设置（默认 params/）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出，每份文档一项")
     parser.add_argument("--jobs", type=positive_int, default=None, metavar="N", help="同时检查的进程数（默认为 CPU 核数）")
 

@@ -220,6 +220,12 @@ def lint_report(report: PublishedReport, deadline: date | None = None,
 
 def _as_printed(problem: Problem, label: str) -> Problem:
     """A finding of the validator as the published document shows it: the row under its
-    printed ``label``, no params key (the document has none)."""
+    printed ``label``, no params key (the document has none), and advice for a report already
+    on the web (the publishing unit corrects and publishes again) instead of a params file's."""
     place = problem.place.with_label(label) if label else problem.place.with_key("")
-    return replace(problem, row=label or problem.row, place=place)
+    message = problem.message
+    if problem.check == "stated-total":
+        values = dict(problem.values)
+        message = (f"印出的总计 {values.get('stated')} 与{values.get('summed')}之和 {values.get('computed')} 不一致。"
+                   "请发布单位核对各项数字，改正后重新发布。")
+    return replace(problem, row=label or problem.row, place=place, message=message)

@@ -50,7 +50,8 @@ def _stated_totals(params: ReportParams) -> Iterator[Problem]:
         what = "各办理结果行" if row.computed else "本行各项"
         msg = (f"填写的总计 {stated} 与{what}之和 {computed} 不一致。总计由工具自动计算，"
                f"可以删除该格；否则请核对（参与求和：{len(parts)} 项）。")
-        yield error(rule, msg, **_where(params, table, row_id, col_id, stated=stated, computed=computed))
+        yield error(rule, msg, check="stated-total",
+                    **_where(params, table, row_id, col_id, stated=stated, computed=computed, summed=what))
 
 
 def _short(row_label: str) -> str:
