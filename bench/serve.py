@@ -107,6 +107,7 @@ def state_changes(url: str, params: Path, changes: int) -> dict[str, object]:
 
 
 def sessions(root: Path, count: int) -> dict[str, object]:
+    from browser_helpers import open_tab
     from desk_server import desk_server
     from playwright.sync_api import sync_playwright
 
@@ -145,7 +146,7 @@ def sessions(root: Path, count: int) -> dict[str, object]:
         memory = sum(p.memory_full_info().pss for p in kernels) / max(1, count) / 2**20
         saves, submits = [], []
         for n, page in enumerate(pages):
-            page.locator(".lm-TabBar-tab", has_text="六 其他事项").first.click()
+            open_tab(page, "六 其他事项")
             page.locator(".kit-key-sections-other-text textarea").fill(f"本年度未收取信息处理费。第{n}号说明。")
             start = time.perf_counter()
             page.locator(".kit-act-save").click()

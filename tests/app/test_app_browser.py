@@ -23,6 +23,7 @@ from contextlib import suppress
 from pathlib import Path
 
 import pytest
+from browser_helpers import open_tab
 
 from kit.cli.app import free_port  # a free port on 127.0.0.1
 from kit.export.browser import CHROMIUM_ARGS
@@ -103,7 +104,7 @@ def shot(page, name: str) -> None:
 
 
 def tab(page, name: str) -> None:
-    page.locator(".lm-TabBar-tab", has_text=name).first.click()
+    open_tab(page, name)
 
 
 def test_the_app_from_new_year_to_published_pdf(app, browser):

@@ -21,6 +21,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
+from browser_helpers import open_tab
 
 from kit.cli.app import free_port  # a free port on 127.0.0.1
 from kit.export.browser import CHROMIUM_ARGS
@@ -119,7 +120,7 @@ def open_form(page, url: str) -> None:
 
 
 def tab(page, name: str) -> None:
-    page.locator(".lm-TabBar-tab", has_text=name).first.click()
+    open_tab(page, name)
 
 
 def test_typing_in_the_form_and_saving_changes_the_params_file(tmp_path):

@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from browser_helpers import open_tab
 
 from kit.batch.options import BuildOptions
 from kit.batch.plan import BuildJob
@@ -90,7 +91,7 @@ def test_submit_review_return_resubmit_approve_publish(server, browser, tmp_path
     clerk.reload()
     clerk.locator(".kit-desk-state", has_text="已退回").wait_for(timeout=120_000)
     assert "请补写信息处理费的收取情况。" in clerk.locator(".kit-desk-status").inner_text()
-    clerk.locator(".lm-TabBar-tab", has_text="六 其他事项").first.click()
+    open_tab(clerk, "六 其他事项")
     clerk.locator(".kit-key-sections-other-text textarea").fill(FEE_TEXT)
     clerk.locator(".kit-act-save").click()
     clerk.get_by_text("已保存。").wait_for()
