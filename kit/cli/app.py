@@ -119,7 +119,8 @@ def make_room(req: Any, notebook: Any, cwd: str) -> Any:
 
     manager = req.settings.get("kernel_manager")
     if manager is not None:
-        for kernel_id in list(manager.list_kernel_ids())[: max(0, len(manager.list_kernel_ids()) - MAX_KERNELS + 1)]:
+        running = list(manager.list_kernel_ids())  # oldest first
+        for kernel_id in running[: max(0, len(running) - MAX_KERNELS + 1)]:
             task = asyncio.ensure_future(_shutdown(manager, kernel_id))
             _TASKS.add(task)
             task.add_done_callback(_TASKS.discard)

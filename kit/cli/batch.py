@@ -42,9 +42,6 @@ def add_batch_args(parser: argparse.ArgumentParser) -> None:
 
 
 def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace) -> int:
-    if args.jobs is not None and args.jobs < 1:
-        print(f"--jobs 应为正整数，现为 {args.jobs}。例如 --jobs 2。", file=sys.stderr)
-        return 2
     outcomes: list[Outcome] = []
     interrupted = False
     try:
@@ -128,12 +125,6 @@ def outputs_lock(out_root: Path) -> contextlib.AbstractContextManager[object]:
     except Timeout:
         raise KitError(f"另一个 kit build 正在向 {out_root} 生成报告。请等它结束后再运行"
                        "（或换一个 --out 输出目录）。") from None
-    return _Held(lock)
-
-
-class _Held(contextlib.AbstractContextManager):
-    def __init__(self, lock: object) -> None:
-        self.lock = lock
-
-    def __exit__(self, *exc: object) -> None:
-        self.lock.release()  # type: ignore[attr-defined]
+    held = contextlib.ExitStack()
+    held.callback(lock.release)
+    return held

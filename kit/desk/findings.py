@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.base.problems import Problem
+from kit.base.problems import Problem, error
 from kit.desk.schema import Decision
 from kit.params import yamlsource
 from kit.params.loader import load_params, params_from_data
@@ -52,8 +52,6 @@ def check_text(text: str, county: str, unit: str, year: int, params_dir: Path,
     if params is None:
         return None, problems
     if (params.unit.county, params.unit.name, params.year) != (county, unit, year):
-        from kit.base.problems import error  # rare: a file moved between units
-
         problems.append(error("P-PATH", f"这份文件写的是{params.unit.county}{params.unit.name} {params.year} "
                               f"年度，不是{county}{unit} {year} 年度。请在本单位的报告中填写。", file=file))
     return params, problems + validate(params, _previous(county, unit, year, params_dir, previous_text))

@@ -94,35 +94,34 @@ def _damaged(source: str, exc: Exception) -> str:
 
 def _read(pdf: Any, pages: int, source: str) -> Document:
     document = Document(source, "pdf")
-    with pdf:
-        if len(pdf.pages) > MAX_PAGES:
-            raise ReadError(f"{source}：PDF 有 {len(pdf.pages)} 页，不像是一篇年报。请确认没有选错文件。")
-        for number, whole in enumerate(pdf.pages, start=1):
-            page = whole.filter(_not_backdrop(whole))
-            tables = page.find_tables()
-            boxes = [t.bbox for t in tables]
-            lines = [ln for ln in page.extract_text_lines() if not _inside(ln, boxes)]
-            sizes = sorted(c["size"] for c in page.chars) or [12.0]
-            size = sizes[len(sizes) // 2]
-            left = min((ln["x0"] for ln in lines), default=0.0)
-            right = max((ln["x1"] for ln in lines), default=page.width)
-            items: list[tuple[float, Para | Grid]] = []
-            blocks: list[list[dict]] = [[]]
-            cursor = 0
-            ordered = sorted(tables, key=lambda t: t.bbox[1])
-            for line in lines:  # text lines between the tables, in page order
-                while cursor < len(ordered) and line["top"] > ordered[cursor].bbox[1]:
-                    blocks.append([])
-                    cursor += 1
-                blocks[-1].append(line)
-            for block in blocks:
-                for text in _paragraphs(block, left, right, size):
-                    if text not in ("续表",):
-                        items.append((block[0]["top"], Para(text)))
-            for table in ordered:
-                items.append((table.bbox[1], _grid(table.extract(), number)))
-            document.pieces += [piece for _, piece in sorted(items, key=lambda pair: pair[0])]
-        if not any(p.chars for p in pdf.pages):
-            raise ReadError(f"{source}：这份 PDF 没有文字层（是扫描件或图片），无法读取表格和正文。"
-                            "请找到该报告的网页版、Word 版或带文字的 PDF 再检查。")
+    if pages > MAX_PAGES:
+        raise ReadError(f"{source}：PDF 有 {pages} 页，不像是一篇年报。请确认没有选错文件。")
+    for number, whole in enumerate(pdf.pages, start=1):
+        page = whole.filter(_not_backdrop(whole))
+        tables = page.find_tables()
+        boxes = [t.bbox for t in tables]
+        lines = [ln for ln in page.extract_text_lines() if not _inside(ln, boxes)]
+        sizes = sorted(c["size"] for c in page.chars) or [12.0]
+        size = sizes[len(sizes) // 2]
+        left = min((ln["x0"] for ln in lines), default=0.0)
+        right = max((ln["x1"] for ln in lines), default=page.width)
+        items: list[tuple[float, Para | Grid]] = []
+        blocks: list[list[dict]] = [[]]
+        cursor = 0
+        ordered = sorted(tables, key=lambda t: t.bbox[1])
+        for line in lines:  # text lines between the tables, in page order
+            while cursor < len(ordered) and line["top"] > ordered[cursor].bbox[1]:
+                blocks.append([])
+                cursor += 1
+            blocks[-1].append(line)
+        for block in blocks:
+            for text in _paragraphs(block, left, right, size):
+                if text not in ("续表",):
+                    items.append((block[0]["top"], Para(text)))
+        for table in ordered:
+            items.append((table.bbox[1], _grid(table.extract(), number)))
+        document.pieces += [piece for _, piece in sorted(items, key=lambda pair: pair[0])]
+    if not any(p.chars for p in pdf.pages):
+        raise ReadError(f"{source}：这份 PDF 没有文字层（是扫描件或图片），无法读取表格和正文。"
+                        "请找到该报告的网页版、Word 版或带文字的 PDF 再检查。")
     return document

@@ -29,7 +29,6 @@ _CLAIMS = (
 _CASES = r"[^。；，\d、和及]*?(\d+)\s*[件起]"  # after 行政复议 / 行政诉讼: "…N件"
 
 
-_loc = at_prose
 
 
 def _claim(params: ReportParams, table_id: str, row_id: str, quote: str, said: int, table_value: object,
@@ -47,7 +46,7 @@ def check_text(params: ReportParams) -> list[Problem]:
 
 def _title(params: ReportParams) -> Iterator[Problem]:
     title = params.display_title
-    where = _loc(params, TITLE, key="title")
+    where = at_prose(params, TITLE, key="title")
     for found in _YEAR.findall(title):
         if int(found) != params.year:
             yield error("V-F7", f"标题中的年份 {found} 与报告年度 {params.year} 不一致。请改正标题。",
@@ -65,7 +64,7 @@ def _title(params: ReportParams) -> Iterator[Problem]:
 
 
 def _preamble(params: ReportParams) -> Iterator[Problem]:
-    where = _loc(params, PREAMBLE, key="preamble")
+    where = at_prose(params, PREAMBLE, key="preamble")
     text = params.preamble
     for bad in _BAD_DATE.findall(text):
         yield error("V-F7", f"导语中的日期“{bad}”写法有误。请写成“{params.year}年1月1日”这样的格式。",
@@ -96,26 +95,26 @@ def _coverage(params: ReportParams) -> Iterator[Problem]:
             continue
         yield warning("V-S1", f"{general.heading}缺少“{sub.title}”方面的内容。{general.heading}应涵盖"
                       f"{aspects}等方面，请补写。",
-                      **_loc(params, general.id, sub.id))
+                      **at_prose(params, general.id, sub.id))
     oversight = params.subsection(general.id, "oversight").text or body.all_text()
     missing = [name for word, name in SUPERVISION_WORDS if word not in oversight]
     if missing:
         yield warning("V-S2", f"监督保障部分未写明{'、'.join(missing)}结果情况。《条例》第五十条要求各级"
                       "人民政府的年报写明工作考核、社会评议和责任追究结果情况；如无，也请写明“未发生”。",
-                      **_loc(params, general.id, "oversight"), values=(("missing", "、".join(missing)),))
+                      **at_prose(params, general.id, "oversight"), values=(("missing", "、".join(missing)),))
     problems = fmt.section("problems")
     for sub in problems.subsections:
         if not params.subsection(problems.id, sub.id).text.strip():
             yield warning("V-S3", f"“{sub.title}”未填写。请具体写明，不要空缺。",
-                          **_loc(params, problems.id, sub.id))
+                          **at_prose(params, problems.id, sub.id))
     other = fmt.section("other")
     if "信息处理费" not in params.section(other.id).all_text():
         yield warning("V-S6a", f"{other.heading}未说明信息处理费收取情况。请写明本年度是否收取信息处理费"
-                      "及金额，例如“本年度未收取信息处理费。”", **_loc(params, other.id))
+                      "及金额，例如“本年度未收取信息处理费。”", **at_prose(params, other.id))
     if not _COMPARE.search(params.all_prose() + "".join(params.yoy.values())):
         yield warning("V-S7", "正文没有与上年的比较（同比）。评估时看重同比分析，建议在一（一）、一（二）中写明"
                       "主动公开信息、收到申请数量较上年的增减。",
-                      **_loc(params, general.id))
+                      **at_prose(params, general.id))
 
 
 def _claims(params: ReportParams) -> Iterator[Problem]:
@@ -156,7 +155,7 @@ def _breakdowns(params: ReportParams) -> Iterator[Problem]:
         if parts and sum(parts) != total:
             yield warning("V-N11", f"正文称共 {total} {match.group(2)}，但“其中”各项之和为 {sum(parts)}"
                           f"（{'+'.join(map(str, parts))}）。请核对总数或分项。",
-                          values=(("total", total), ("sum", sum(parts))), **_loc(params, BODY, quote=match.group(0)))
+                          values=(("total", total), ("sum", sum(parts))), **at_prose(params, BODY, quote=match.group(0)))
     bd = params.breakdown
     if bd is None:
         return
@@ -185,7 +184,7 @@ def _rewrite_marks(params: ReportParams) -> Iterator[Problem]:
             if REWRITE_MARK in text:
                 yield warning("V-S5", f"这段文字沿用上年报告，尚未改写（含标记“{REWRITE_MARK}”）。"
                               "请按本年度实际情况改写，并删除该标记；照抄上年属于“内容雷同”。",
-                              **_loc(params, section.id, sub_id))
+                              **at_prose(params, section.id, sub_id))
     if REWRITE_MARK in params.preamble:
         yield warning("V-S5", f"导语沿用上年内容（含标记“{REWRITE_MARK}”）。请改写并删除该标记。",
-                      **_loc(params, PREAMBLE, key="preamble"))
+                      **at_prose(params, PREAMBLE, key="preamble"))

@@ -40,7 +40,8 @@ class DeskKernelManager(AsyncMappingKernelManager):
 
     async def make_room(self, username: str) -> None:
         """Shut down the account's oldest kernels so that a new one stays within MAX_KERNELS."""
-        for kernel_id in owned_by(username)[: max(0, len(owned_by(username)) - MAX_KERNELS + 1)]:
+        mine = owned_by(username)  # oldest first
+        for kernel_id in mine[: max(0, len(mine) - MAX_KERNELS + 1)]:
             if kernel_id in self:
                 await self.shutdown_kernel(kernel_id, now=True)
             OWNERS.pop(kernel_id, None)

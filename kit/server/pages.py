@@ -17,7 +17,6 @@ from kit.desk.database import DeskError
 from kit.desk.records import NotAllowed
 from kit.desk.service import Desk
 from kit.formats.common import REPORT_NAME
-from kit.server.identity import desk_user
 
 FORM_PAGE = "voila/render/desk.ipynb"
 SERVED = frozenset({"report.html", "report.pdf", "report.docx", "report-pdfa.pdf"})
@@ -123,7 +122,6 @@ class PasswordHandler(DeskPage):
         found = self.desk.account(who.username)
         assert found is not None
         self.identity_provider.set_desk_cookie(self, who, found[1])  # type: ignore[attr-defined]
-        self._jupyter_current_user = desk_user(who)
         self.redirect(self.base_url + "kit/")
 
 
