@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from browser_helpers import open_tab
+from process_helpers import running_kernels
 
 from kit.cli.app import free_port  # a free port on 127.0.0.1
 from kit.export.browser import CHROMIUM_ARGS
@@ -196,9 +197,7 @@ def test_only_the_reports_are_served(app, path):
 
 
 def _kernels() -> int:
-    import psutil
-
-    return sum("ipykernel" in " ".join(p.cmdline()) for p in psutil.Process(PID).children(recursive=True))
+    return running_kernels(PID)
 
 
 def test_a_page_elsewhere_cannot_drive_the_app(app, browser):

@@ -9,10 +9,10 @@ import time
 import uuid
 
 import httpx
-import psutil
 import pytest
 import websocket
 from desk_server import desk_server
+from process_helpers import running_kernels
 
 A, B, R, OTHER = "襄垣县下良镇", "襄垣县上良镇", "襄垣县审核", "潞城区审核"
 NEW = "新口令abc12345"
@@ -43,7 +43,7 @@ def signed_in(server, name: str) -> httpx.Client:
 
 
 def kernels(server) -> int:
-    return sum("ipykernel" in " ".join(p.cmdline()) for p in psutil.Process(server.pid).children(recursive=True))
+    return running_kernels(server.pid)
 
 
 def kernel_of(client: httpx.Client) -> str:
