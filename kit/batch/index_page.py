@@ -22,16 +22,18 @@ from kit.batch.incremental import STATE_DIR, read_state
 from kit.batch.status import label
 from kit.county.figures import load_figures
 from kit.county.roster import CSS as CSS_OF
+from kit.export.manifest import current
 from kit.formats.common import REPORT_NAME
-from kit.params.outputs import LABELS, OUTPUT_NAMES
+from kit.params.outputs import LABELS, NOTEBOOK, OUTPUT_NAMES
 from kit.render.jinja import render
 
 INDEX = "index.html"
 CSS = {"ok": "ok", "partial": "warn", "failed": "bad", "invalid": "bad", "draft": "warn"}
 UNRECORDED = "未记录"
-LINKS = tuple(LABELS.items())
+LINKS = tuple((k, v) for k, v in LABELS.items() if k != "notebook")  # readers get no notebook
+CHANGED = "参数已修改，待重新生成"
 ROLLUP_FILES = (("summary.html", "汇总 HTML"), ("summary.pdf", "汇总 PDF"), ("summary.docx", "汇总 Word"),
-                ("summary.ipynb", "汇总笔记本"), ("review.zip", "审阅包"))
+                ("review.zip", "审阅包"))
 _YEAR = re.compile(r"^\d{4}$")
 
 
@@ -89,21 +91,26 @@ def rosters(params_dir: Path, rows: list[dict[str, Any]], out_root: Path,
 
 
 def entry(out_root: Path, folder: Path) -> dict[str, Any]:
-    """One report's row: where it is, its last recorded status and problems, its files."""
+    """One report's row: where it is, its last recorded status and problems, its current files
+    (:func:`kit.export.manifest.current`: none when the params file changed since the build)."""
     state = read_state(folder) or {}
     rel = folder.relative_to(out_root)
     status = str(state.get("status"))
+    files = current(folder)
     errors, warnings = int(state.get("errors", 0)), int(state.get("warnings", 0))
     problems = state.get("problems")
     counts = "，".join(t for t in (f"错误 {errors}" if errors else "",
                                    f"警告 {warnings}" if warnings else "") if t)
     return {
         "county": rel.parts[0], "unit": rel.parts[1], "year": rel.parts[2],
-        "label": label(status) if status in CSS else UNRECORDED, "css": CSS.get(status, "warn"),
+        "label": CHANGED if files.changed else label(status) if status in CSS else UNRECORDED,
+        "css": "warn" if files.changed else CSS.get(status, "warn"),
         "problems": None if problems is None else [str(p.get("text", "")) for p in problems],
         "errors": errors, "counts": counts,
         "links": [(quote(f"{rel.as_posix()}/{OUTPUT_NAMES[key]}"), text) for key, text in LINKS
-                  if (folder / OUTPUT_NAMES[key]).is_file()],
+                  if OUTPUT_NAMES[key] in files.names]
+                 + ([(quote(f"{rel.as_posix()}/{NOTEBOOK}"), "出错的笔记本")]
+                    if status == "failed" and (folder / NOTEBOOK).is_file() else []),
         "recorded": bool(state), "failed_cell": state.get("failed_cell"),
         "error": state.get("error"), "finished": state.get("finished", ""),
         "seconds": float(state.get("seconds", 0)),

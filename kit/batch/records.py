@@ -11,6 +11,7 @@ import contextlib
 from typing import Any
 
 from kit.base.errors import KitError
+from kit.base.problems import Problem
 from kit.batch.incremental import Fingerprint, write_state
 from kit.batch.options import JobResult
 from kit.batch.plan import BuildJob
@@ -24,9 +25,15 @@ def result_record(res: JobResult) -> dict[str, Any]:
         "outputs": [p.name for p in res.outputs],
         "errors": sum(p.is_error for p in res.problems),
         "warnings": sum(not p.is_error for p in res.problems),
-        "problems": [{"severity": p.severity.value, "text": p.format()} for p in res.problems],
+        "problems": [{"severity": p.severity.value, "text": reader_text(p)} for p in res.problems],
         "error": res.error, "failed_cell": res.failed_cell,
     }
+
+
+def reader_text(problem: Problem) -> str:
+    """A problem as the index page shows it: severity, place and message, no rule code."""
+    where = problem.clerk_where()
+    return f"[{problem.severity.value}] {where + '：' if where else ''}{problem.message}{problem.detail}"
 
 
 def lost_result(job: BuildJob, fp: Fingerprint, why: str, rerun: bool = True) -> JobResult:

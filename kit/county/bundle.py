@@ -1,7 +1,8 @@
 """The county office's review archive: ``outputs/<县>/<年>/review.zip``.
 
-It holds, for the year, every township's executed notebook, HTML and PDF that exist under
-``outputs/<县>/<乡镇>/<年>/``, the roll-up (``summary.ipynb/html/pdf``) and a checks summary
+It holds, for the year, every township's executed notebook, HTML, PDF and Word under
+``outputs/<县>/<乡镇>/<年>/`` that are current (:func:`kit.export.manifest.current`: made from
+the params file as it is now; a file left from an earlier build is never bundled), the roll-up (``summary.ipynb/html/pdf``) and a checks summary
 (``checks.json`` for tools, ``checks.txt`` in Chinese for people) made by
 :func:`kit.rules.validate.check_file` over each township's params file.
 """
@@ -15,11 +16,12 @@ from pathlib import Path
 from kit import __version__
 from kit.base.atomic import atomic_target, file_digest
 from kit.county.rollup import CountyYear, load_county
+from kit.export.manifest import current
 from kit.formats import format_for_year
 from kit.params.outputs import OUTPUT_NAMES
 from kit.params.paths import REPO_ROOT
 
-REPORT_FILES = tuple(OUTPUT_NAMES[k] for k in ("notebook", "html", "pdf", "docx"))
+REPORT_FILES = tuple(OUTPUT_NAMES[k] for k in ("html", "pdf", "docx"))
 NOTEBOOK, HTML, PDF, DOCX = "summary.ipynb", "summary.html", "summary.pdf", "summary.docx"
 SUMMARY_FILES = (NOTEBOOK, HTML, PDF, DOCX)
 TEMPLATE = REPO_ROOT / "notebooks" / "summary.ipynb"  # the roll-up's notebook (kit.county.run)
@@ -70,11 +72,16 @@ def checks_text(data: CountyYear) -> str:
 
 
 def members(data: CountyYear, out_root: Path) -> list[tuple[Path, str]]:
-    """(file on disk, name in the archive) for every output that exists."""
+    """(file on disk, name in the archive) for every current output (and the notebook of a
+    report that has one)."""
     found = []
     for e in data.entries:
         folder = out_root / data.county / e.unit / str(data.year)
-        found += [(folder / n, f"{e.unit}/{n}") for n in REPORT_FILES if (folder / n).is_file()]
+        names = current(folder, REPORT_FILES).names
+        if names and (folder / OUTPUT_NAMES["notebook"]).is_file():
+            names |= {OUTPUT_NAMES["notebook"]}
+        found += [(folder / n, f"{e.unit}/{n}") for n in (OUTPUT_NAMES["notebook"], *REPORT_FILES)
+                  if n in names]
     folder = summary_dir(out_root, data.county, data.year)
     found += [(folder / n, n) for n in SUMMARY_FILES if (folder / n).is_file()]
     return found

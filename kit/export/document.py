@@ -9,7 +9,9 @@ region summary (:mod:`kit.county.region_run`) all publish through here:
    (:meth:`kit.export.publish.Publisher.pdf_many`) between the two steps;
 3. :func:`finish` writes the PDF and every other format in the order of
    :data:`kit.params.outputs.FORMATS`; a format that fails leaves no file and one Chinese
-   line in :attr:`Published.failures`, and the others are still written.
+   line in :attr:`Published.failures`, and the others are still written; then the folder's
+   manifest (:mod:`kit.export.manifest`) records them and removes any earlier file of the
+   document that was not made from the same source, so nothing stale is left beside them.
 
 Every exception becomes words through :func:`kit.base.errors.user_message`.
 """
@@ -25,6 +27,7 @@ from nbformat import NotebookNode
 from kit.base.atomic import write_bytes, write_text
 from kit.base.errors import KitError, user_message
 from kit.export.errors import KitExportError
+from kit.export.manifest import Source, settle
 from kit.export.publish import Publisher
 from kit.params.outputs import FORMATS, LABELS
 
@@ -47,6 +50,7 @@ class Document:
     names: Mapping[str, str]  # format → file name in ``folder`` ("html", "pdf", "docx", …)
     formats: tuple[str, ...] = ("html", "pdf")
     makers: Mapping[str, Maker] = field(default_factory=dict)  # formats other than html and pdf
+    source: Source = field(default_factory=Source)  # what the files are made from (a report: its params file)
 
     def path(self, fmt: str) -> Path:
         return self.folder / self.names[fmt]
@@ -124,6 +128,12 @@ def finish(staged: Staged, pdf: bytes | Exception | None) -> Published:
         except Exception as exc:
             stuck = document.remove((fmt,))
             failures.append(f"{LABELS.get(fmt, fmt)} 未生成：{user_message(exc)}{stuck}")
+    try:
+        stale = settle(document.folder, document.names.values(), outputs, document.source)
+    except Exception as exc:  # the files are written; only their record failed
+        stale = f"发布记录未能写入：{user_message(exc)}"
+    if stale:
+        failures.append(stale)
     return Published(tuple(outputs), tuple(failures))
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kit.base.errors import user_message
 from kit.base.problems import Problem
+from kit.export.manifest import current
 from kit.params.outputs import OUTPUT_NAMES
 from kit.rules.draft import draft_problems
 
@@ -91,23 +92,16 @@ def relative_href(base: Path) -> Callable[[Path], str]:
 
 def outputs_html(params_path: Path, year: int, out_root: Path, href: Callable[[Path], str],
                  files: tuple[Path, ...] = ()) -> str:
-    """Links to a report's generated files (``files``, or those on disk under ``out_root``),
-    with a warning when the report was saved again after they were made."""
-    if not files:
-        unit = params_path.parent
-        folder = out_root / unit.parent.name / unit.name / str(year)
-        files = tuple(folder / OUTPUT_NAMES[f] for f in FORMATS if (folder / OUTPUT_NAMES[f]).is_file())
-    links = links_html(files, href)
-    if links and _older_than(files, params_path):
-        links = links.replace("</div>", '<span class="kit-msg-warning">（这些文件生成后，报告又有'
-                              "修改；请重新发布或生成草稿）</span></div>")
-    return links
-
-
-def _older_than(files: tuple[Path, ...], source: Path) -> bool:
-    """Some generated file is older than the report's file (saved again since)."""
-    try:
-        saved = source.stat().st_mtime
-        return any(f.stat().st_mtime < saved for f in files)
-    except OSError:
-        return False
+    """Links to a report's generated files (``files``, or the current ones under ``out_root``,
+    :func:`kit.export.manifest.current`); when the report was saved again after they were
+    made, no link but a note to publish again."""
+    if files:
+        return links_html(files, href)
+    unit = params_path.parent
+    folder = out_root / unit.parent.name / unit.name / str(year)
+    found = current(folder, [OUTPUT_NAMES[f] for f in FORMATS])
+    if found.changed and not found.names:
+        return ('<div class="kit-links"><span class="kit-msg-warning">上次生成的文件已过时（之后报告又有修改），'
+                "请重新发布或生成草稿。</span></div>")
+    return links_html(tuple(folder / OUTPUT_NAMES[f] for f in FORMATS
+                            if OUTPUT_NAMES[f] in found.names), href)

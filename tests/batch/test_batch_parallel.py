@@ -68,7 +68,8 @@ def test_index_keeps_reports_from_earlier_runs(tmp_path):
     assert f"{COUNTY}/{unit_name(1)}/2023/report.html" in index
     assert f"{COUNTY}/{unit_name(1)}/2023/report.pdf" not in index
     assert f"{COUNTY}/{unit_name(2)}/2023/report.pdf" in index
-    assert "<details><summary" in index and "V-S7" in index  # the warning, expandable
+    assert "<details><summary" in index and "[警告]" in index  # the warning, expandable
+    assert "V-S7" not in index and "report.ipynb" not in index  # no rule codes or notebooks for readers
     assert '<html lang="zh-CN">' in index and "http" not in index.split("<body>")[1]
 
 

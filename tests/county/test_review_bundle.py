@@ -6,14 +6,20 @@ import zipfile
 from county_helpers import COUNTY
 
 from kit.county.bundle import write_bundle
+from kit.export.manifest import Source, settle
 
 
-def fake_outputs(out_root, year, units_files, summary_files):
+def fake_outputs(out_root, year, units_files, summary_files, params_dir=None):
+    """Outputs as a build leaves them: recorded in their folder's manifest (made from the
+    unit's params file when ``params_dir`` has it)."""
     for unit, names in units_files.items():
         folder = out_root / COUNTY / unit / str(year)
         folder.mkdir(parents=True, exist_ok=True)
         for name in names:
             (folder / name).write_text(f"{unit} {name}", encoding="utf-8")
+        source = params_dir / COUNTY / unit / f"{year}.yaml" if params_dir else None
+        published = [folder / n for n in names if n != "report.ipynb"]
+        settle(folder, [p.name for p in published], published, Source(source))
     folder = out_root / COUNTY / str(year)
     folder.mkdir(parents=True, exist_ok=True)
     for name in summary_files:
@@ -26,7 +32,8 @@ def test_bundle_members(params_dir, tmp_path):
                  {"甲镇": ("report.ipynb", "report.html", "report.pdf"),
                   "乙乡": ("report.ipynb", "report.html"),  # its PDF failed
                   "丙镇": ("report.ipynb",)},  # stale output of a township without a 2022 file
-                 ("summary.ipynb", "summary.html", "summary.pdf"))
+                 ("summary.ipynb", "summary.html", "summary.pdf"), params_dir)
+    (out / COUNTY / "甲镇" / "2022" / "report.docx").write_text("an earlier build's", encoding="utf-8")
     (out / COUNTY / "甲镇" / "2021").mkdir()
     (out / COUNTY / "甲镇" / "2021" / "report.html").write_text("last year", encoding="utf-8")
     path = write_bundle(COUNTY, 2022, params_dir, out)
