@@ -50,6 +50,7 @@ def characters() -> str:
     found |= {chr(c) for c in range(0x2000, 0x2070)}  # general punctuation (— “ ” …)
     found |= {chr(c) for c in range(0x3000, 0x3040)}  # CJK symbols and punctuation (、。〔〕【】)
     found |= {chr(c) for c in range(0xFF01, 0xFF5F)}  # full-width forms (（）：，)
+    found |= {chr(c) for c in range(0xFE30, 0xFE50)}  # vertical forms (︵续︶ beside a stacked label)
     for high in range(0xA1, 0xF8):
         for low in range(0xA1, 0xFF):
             try:

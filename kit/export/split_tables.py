@@ -1,44 +1,68 @@
-"""Before printing: split a table whose row-spanning group label would cross a page break.
+"""Before printing: where a table crosses a page break, end it there and go on under 续表.
 
-Chromium leaves such a cell open at the bottom of the page and prints its label on the first
-page only, so the continued rows of Table 三 (三、本年度办理结果 spans 22 rows) would stand
-unlabelled under an open border. :data:`SPLIT_SCRIPT` runs in the page before it is printed:
+Chromium breaks a table between any two rows: a row-spanning group label is left open at the
+foot of the page and printed on the first page only, a band row of Table 二 ("第二十条第（五）
+项" and its column header) can stay alone at a page's foot, and the rows on the next page have
+no header of their own. :data:`SPLIT_SCRIPT` runs in the page before it is printed:
 
 1. it lays the document out as print would, in columns of the text block's size (156 × 225
-   mm: the same fragmentation engine, so the same breaks), and finds, for each table with
-   a first-column group label (``th.kit-span-label``), the first row that lands on the next
-   page;
-2. it restores the document and splits that table there: the first part ends with the last
-   row that fits (its group cells now end there too, borders closed), and the continuation
-   starts on the next page under a “续表” line with the header rows again and the group
-   labels repeated, each marked （续）.
+   mm: the same fragmentation engine, so the same breaks), and finds, for every table of the
+   report (``table.kit-table``), the first body row that lands on a later page than the first;
+2. a band or header row (a row of ``th.kit-head`` cells only) never ends a page: the break
+   moves up to before it, so the band goes over with its rows; nor does a break leave a
+   group label (三、本年度办理结果, （四）无法提供 …) beside fewer rows than its text needs
+   (measured: lines × line height), above the break or below it with its 续 mark;
+3. a table with fewer than :data:`MIN_ROWS` body rows before the break starts on the next
+   page instead, with the heading just above it (no table begins with two rows at a page's
+   foot and runs on over two more pages);
+4. otherwise the table is split there: the first part ends with the last row that fits (its
+   group cells now end there too, borders closed), and the continuation starts on the next
+   page under a “续表” line, with the header rows again, the group labels repeated and marked
+   （续）(set vertically where the label is: ︵续︶), and, in a table whose column headers are
+   band rows in its body (Table 二), the band and header rows of the group it goes on with.
 
-Tables that fit on one page, and every other table, are left as they are. A document with
-several ``main`` elements (several reports printed at once, each from a new page:
-:mod:`kit.export.print_many`) is measured report by report, each from its own first page.
+The steps repeat, one change per report at a time in reading order (a split or a move shifts
+every later table), until nothing crosses a page.
+A document with several ``main`` elements (several reports printed at once, each from a
+new page: :mod:`kit.export.print_many`) is measured report by report, each from its own
+first page.
 """
 
 from __future__ import annotations
 
-from kit.formats.page import PAGE
+from kit.formats.page import CONTINUED, CONTINUED_TABLE, CONTINUED_VERTICAL, PAGE
 
-CONTINUED = "（续）"
-CONTINUED_TABLE = "续表"
-
-MIN_ROWS = 4  # fewer rows than this cannot hold the group label beside them: move them all
+MIN_ROWS = 4  # fewer body rows than this at a page's foot: the table starts on the next page
 
 SPLIT_SCRIPT = """
-([continued, continuedTable, minRows, widthMm, heightMm]) => {
+([continued, continuedVertical, continuedTable, minRows, widthMm, heightMm]) => {
   const mm = 96 / 25.4, width = widthMm * mm, height = heightMm * mm;
   const mains = [...document.querySelectorAll('main')];
-  const candidates = root => [...root.querySelectorAll('table.kit-table')]
-    .filter(t => t.tBodies.length && t.querySelector(':scope > tbody th.kit-span-label'));
+  const tablesOf = root => [...root.querySelectorAll('table.kit-table')]
+    .filter(t => t.tBodies.length && t.tBodies[0].rows.length > 1);
+  const isBand = row => row.cells.length > 0 &&
+    [...row.cells].every(c => c.tagName === 'TH' && c.classList.contains('kit-head'));
 
-  // The row at which each table's first group block would continue on the next page: every
-  // report laid out at once, each in columns of its own (one layout for the whole print).
+  // The height a cell's text needs (lines × line height + padding), as laid out now.
+  const needed = cell => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const lines = new Set([...range.getClientRects()].filter(r => r.height > 0)
+      .map(r => `${Math.round(r.left / width)}:${Math.round(r.top)}`));
+    const style = getComputedStyle(cell);
+    const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.4;
+    return lines.size * line + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+  };
+
+  // For each table: the index of its first body row on a later page than its first row (-1
+  // when it fits), the rows' heights, and what each row-spanning cell's text needs; every
+  // report laid out at once, each in columns of its own (one page a column).
   const measure = groups => {
     const asPages = document.createElement('style');  // a page break is a column break here
-    asPages.textContent = '.kit-continued { break-before: column !important; }';
+    // (and the first rows' break-before: avoid, which columns and pages resolve differently:
+    // here the script itself keeps MIN_ROWS together)
+    asPages.textContent = '.kit-continued, .kit-next-page { break-before: column !important; } ' +
+      '.kit-table > tbody > tr:nth-child(-n+3) { break-before: auto !important; }';
     document.head.appendChild(asPages);
     const laid = groups.map(([root]) => {
       const columns = document.createElement('div');
@@ -55,12 +79,12 @@ SPLIT_SCRIPT = """
         (row.cells[row.cells.length - 1].getBoundingClientRect().left - left0 + 1) / width);
       return tables.map(table => {
         const rows = [...table.tBodies[0].rows];
-        const first = rows.findIndex(r => r.querySelector('th.kit-span-label'));
-        if (first < 0) return -1;
-        const start = pageOf(rows[first]);
-        let at = rows.findIndex((r, i) => i > first && pageOf(r) > start);
-        if (at > first && at - first < minRows) at = first;  // too few rows for the label
-        return at;
+        const start = pageOf(rows[0]);
+        const at = rows.findIndex((r, i) => i > 0 && pageOf(r) > start);
+        const heights = rows.map(r => r.getBoundingClientRect().height);
+        const need = new Map();
+        if (at > 0) rows.forEach(r => [...r.cells].forEach(c => { if (c.rowSpan > 1) need.set(c, needed(c)); }));
+        return {at, heights, need};
       });
     });
     laid.forEach(([root, columns, moved]) => {
@@ -71,6 +95,46 @@ SPLIT_SCRIPT = """
     return found;
   };
 
+  // Where to break a table measured to break at ``at``: never after a band row, never where a
+  // group label's text would not fit beside the rows left above the break (then before the
+  // group) or below it with its 续 mark (then one row earlier).
+  const settle = (rows, {at, heights, need}) => {
+    const sum = (from, to) => heights.slice(from, to).reduce((a, b) => a + b, 0);
+    for (let guard = 0; guard <= rows.length && at > 0; guard++) {
+      let changed = false;
+      while (at > 0 && (isBand(rows[at - 1]) || rows[at].classList.contains('kit-total-row'))) {
+        at--;  // a band goes over with its rows; a 合计 row stays with the row above
+        changed = true;
+      }
+      rows.slice(0, at).forEach((row, r) => [...row.cells].forEach(cell => {
+        if (changed || cell.rowSpan <= 1 || r + cell.rowSpan <= at) return;
+        const text = need.get(cell) || 0, mark = cell.classList.contains('kit-span-label') ? 3 : 1;
+        const line = parseFloat(getComputedStyle(cell).lineHeight) || 0;
+        if (sum(r, at) < text) { at = r; changed = true; }
+        else if (sum(at, r + cell.rowSpan) < text + mark * line) { at--; changed = true; }
+      }));
+      if (!changed) break;
+    }
+    return at;
+  };
+
+  const wrapOf = table =>
+    table.parentElement.classList.contains('kit-table-wrap') ? table.parentElement : table;
+
+  // Start the table on the next page, with the heading right above it.
+  const moveOn = table => {
+    const wrap = wrapOf(table), before = wrap.previousElementSibling;
+    const first = before && /^H[1-6]$/.test(before.tagName) ? before : wrap;
+    first.classList.add('kit-next-page');
+  };
+
+  const mark = (cell, vertical) => {
+    const note = document.createElement('span');
+    note.className = vertical ? 'kit-cont kit-cont-vertical' : 'kit-cont';
+    note.textContent = vertical ? continuedVertical : continued;
+    cell.appendChild(note);
+  };
+
   const split = (table, at) => {
     const rows = [...table.tBodies[0].rows];
     const spanning = [];
@@ -79,47 +143,74 @@ SPLIT_SCRIPT = """
         if (cell.rowSpan > 1 && r + cell.rowSpan > at) spanning.push([cell, r]);
       }
     });
+    // the band and header rows the continued rows belong to (Table 二), unless a band opens it
+    let bands = [];
+    if (!isBand(rows[at])) {
+      let end = at - 1;
+      while (end >= 0 && !isBand(rows[end])) end--;
+      let begin = end;
+      while (begin > 0 && isBand(rows[begin - 1])) begin--;
+      if (end >= 0) bands = rows.slice(begin, end + 1).map(r => r.cloneNode(true));
+    }
     const part = table.cloneNode(false);
     part.classList.add('kit-table-continued');
+    part.dataset.kitMoved = '1';  // a continuation starts a page: never moved on
     for (const child of table.children) {
       if (child.tagName === 'COLGROUP' || child.tagName === 'THEAD') part.appendChild(child.cloneNode(true));
     }
     const rest = document.createElement('tbody');
+    bands.forEach((row, i) => {
+      if (i === 0) mark(row.cells[0], false);
+      rest.appendChild(row);
+    });
     rows.slice(at).forEach(row => rest.appendChild(row));
     part.appendChild(rest);
-    const firstRow = rest.rows[0];
+    const firstRow = rest.rows[bands.length];
     spanning.reverse().forEach(([cell, r]) => {
       const copy = cell.cloneNode(true);
       copy.rowSpan = cell.rowSpan - (at - r);
       cell.rowSpan = at - r;
-      copy.appendChild(document.createTextNode(continued));
+      mark(copy, copy.classList.contains('kit-span-label'));
       firstRow.insertBefore(copy, firstRow.firstChild);
     });
     const note = document.createElement('p');
     note.className = 'kit-continued';
     note.textContent = continuedTable;
-    const wrap = table.parentElement.classList.contains('kit-table-wrap') ? table.parentElement : table;
+    const wrap = wrapOf(table);
     const holder = wrap === table ? part : wrap.cloneNode(false);
     if (holder !== part) holder.appendChild(part);
     wrap.after(note, holder);
   };
 
-  let splits = 0;
+  // One change per report and round, the first in reading order: a split or a move shifts
+  // every later table, so they are measured again before anything is decided for them.
+  let changes = 0;
   const roots = mains.length ? mains : [document.body];
-  for (let round = 0; round < 4; round++) {  // a continuation may need continuing again
-    const groups = roots.map(root => [root, candidates(root)]).filter(([, t]) => t.length);
+  for (let round = 0; round < 16; round++) {
+    const groups = roots.map(root => [root, tablesOf(root)]).filter(([, t]) => t.length);
     if (!groups.length) break;
     const breaks = measure(groups);
     let due = 0;
-    groups.forEach(([, tables], g) => tables.forEach((t, i) => {
-      if (breaks[g][i] > 0) { split(t, breaks[g][i]); due++; }
-    }));
+    groups.forEach(([, tables], g) => {
+      const i = breaks[g].findIndex(b => b.at > 0);
+      if (i < 0) return;
+      const table = tables[i];
+      const at = settle([...table.tBodies[0].rows], breaks[g][i]);
+      if (at < minRows && !table.dataset.kitMoved) {  // too little of it here: move it on
+        table.dataset.kitMoved = '1';
+        moveOn(table);
+      } else {
+        split(table, Math.max(at, 1));
+      }
+      due++;
+    });
     if (!due) break;
-    splits += due;
+    changes += due;
   }
-  return splits;
+  return changes;
 }
 """
 
 #: the script's arguments: the 续 labels, the fewest rows kept together, the text block (mm)
-SPLIT_ARGS = [CONTINUED, CONTINUED_TABLE, MIN_ROWS, PAGE.text_width, PAGE.text_height]
+__all__ = ["CONTINUED", "CONTINUED_TABLE", "CONTINUED_VERTICAL", "SPLIT_ARGS", "SPLIT_SCRIPT"]
+SPLIT_ARGS = [CONTINUED, CONTINUED_VERTICAL, CONTINUED_TABLE, MIN_ROWS, PAGE.text_width, PAGE.text_height]

@@ -12,6 +12,11 @@ from kit.base.record import Record, record
 
 MM_PER_INCH = 25.4
 
+# A table continued on the next page (PDF: kit.export.split_tables; Word: kit.render.word_tables)
+CONTINUED = "（续）"  # after a repeated group label or band
+CONTINUED_VERTICAL = "︵续︶"  # the vertical forms, after a label set one character a line
+CONTINUED_TABLE = "续表"  # the line above the continuation
+
 
 @record
 class PageGeometry(Record):

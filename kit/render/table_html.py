@@ -34,8 +34,15 @@ def _scope(cell: LabelCell, head: bool) -> str:
     return "rowgroup" if cell.rowspan > 1 else "row"
 
 
-def _label(cell: LabelCell, head: bool, first_column: bool) -> str:
+
+
+
+def _label(cell: LabelCell, head: bool, first_column: bool, at: int | None) -> str:
+    """A header cell; ``at``: the grid column it starts in, for a cell that stays in view on a
+    phone while the numbers are swiped (``kit-at-N``, kit_report.css)."""
     cls = "kit-head" if head else "kit-label"
+    if at is not None:
+        cls += f" kit-at-{at}"
     text = escape(cell.text)
     if not head and first_column and cell.rowspan > 1:
         # A label beside a block of rows that may continue on the next printed page (the
@@ -44,23 +51,36 @@ def _label(cell: LabelCell, head: bool, first_column: bool) -> str:
     return f'<th class="{cls}" scope="{_scope(cell, head)}"{_spans(cell)}>{text}</th>'
 
 
-def _line(built: BuiltTable, line: tuple[LayoutCell, ...], head: bool, full: bool) -> str:
-    """One printed row; ``full``: the row's first cell stands in the table's first column."""
+def _line(built: BuiltTable, line: tuple[LayoutCell, ...], head: bool, full: bool,
+          columns: list[int]) -> str:
+    """One printed row; ``full``: the row's first cell stands in the table's first column;
+    ``columns``: the grid column each cell starts in."""
     # A body line without values (Table 二's block captions and 信息内容 rows) is a header line.
-    head = head or all(isinstance(cell, LabelCell) for cell in line)
+    band = all(isinstance(cell, LabelCell) for cell in line)
     cells = []
     for i, cell in enumerate(line):
         if isinstance(cell, LabelCell):
-            cells.append(_label(cell, head, full and i == 0))
+            # row labels, and the corner or band cell of the first column, keep their place
+            at = columns[i] if not (head or band) or columns[i] == 0 else None
+            cells.append(_label(cell, head or band, full and i == 0, at))
         else:
             cells.append(f'<td class="kit-num"{_spans(cell)}>{escape(built.text(cell.row, cell.col))}</td>')
     return "<tr>" + "".join(cells) + "</tr>"
 
 
+def _columns(lines: tuple[tuple[LayoutCell, ...], ...]) -> list[list[int]]:
+    """For each line, the grid column each of its cells starts in."""
+    found: list[list[int]] = [[] for _ in lines]
+    for p in place(lines):
+        found[p.row].append(p.col)
+    return found
+
+
 def render_table(built: BuiltTable) -> str:
     """The official table: its caption (for screen readers; the section heading names it in
     print), header cells with their scope, and a wrapper that lets a wide table scroll inside
-    its own box on a phone instead of pushing the page sideways."""
+    its own box on a phone instead of pushing the page sideways (its row labels marked with
+    their column, ``kit-at-N``, so that they stay in view while the numbers are swiped)."""
     table = built.table
     parts = ['<div class="kit-table-wrap">',
              f'<table class="kit-table kit-table-{table.id}" data-table="{table.id}">',
@@ -69,10 +89,16 @@ def render_table(built: BuiltTable) -> str:
         cols = "".join(f'<col style="width:{w}%">' for w in table.column_widths)
         parts.append(f"<colgroup>{cols}</colgroup>")
     if table.head:
-        parts.append("<thead>" + "".join(_line(built, line, True, False) for line in table.head)
+        # the corner above the row labels keeps its place too, in a table that has them
+        labelled = any(isinstance(cell, LabelCell) for line in table.body for cell in line)
+        heads = _columns(table.head) if labelled else [[-1] * len(line) for line in table.head]
+        parts.append("<thead>" + "".join(_line(built, line, True, False, cols)
+                                         for line, cols in zip(table.head, heads, strict=True))
                      + "</thead>")
     starts = {p.row for p in place(table.body) if p.col == 0}
-    parts.append("<tbody>" + "".join(_line(built, line, False, r in starts)
-                                     for r, line in enumerate(table.body)) + "</tbody>")
+    parts.append("<tbody>" + "".join(_line(built, line, False, r in starts, cols)
+                                     for r, (line, cols) in enumerate(zip(table.body, _columns(table.body),
+                                                                          strict=True)))
+                 + "</tbody>")
     parts.append("</table></div>")
     return "".join(parts)

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from build_helpers import EXAMPLE, HOSTILE, XIALIANG, normalize
 
-from kit.export.split_tables import CONTINUED, CONTINUED_TABLE
+from kit.export.split_tables import CONTINUED_TABLE
+from kit.export.split_tables import CONTINUED_VERTICAL as CONTINUED
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("pdftotext") is None,
                                                    reason="poppler-utils is not installed")]

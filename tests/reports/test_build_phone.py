@@ -48,3 +48,32 @@ def test_no_sideways_page_and_no_spilled_label(built, browser, params_file, name
     assert len(found["boxes"]) == 3
     if width == 390 and name == "report.html":
         assert any(found["boxes"])  # Table 三 and 四 scroll inside their own boxes
+
+
+SWIPED = """() => {
+  const wrap = document.querySelector('.kit-table-applications').parentElement;
+  wrap.scrollLeft = wrap.scrollWidth;
+  const box = wrap.getBoundingClientRect();
+  const row = [...wrap.querySelectorAll('tbody tr')].find(r => r.textContent.includes('（一）予以公开'));
+  const label = [...row.cells].find(c => c.textContent.includes('（一）予以公开')).getBoundingClientRect();
+  const last = row.cells[row.cells.length - 1].getBoundingClientRect();
+  const cue = w => getComputedStyle(w, '::before').content;
+  return {scrolled: wrap.scrollLeft, inside: label.left >= box.left - 1 && label.right <= box.right + 1,
+          lastShown: last.right <= box.right + 1 && last.left >= label.right - 1,
+          cues: [...document.querySelectorAll('.kit-table-wrap')].map(cue)};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_table_three_swiped_on_a_phone_keeps_its_labels_and_says_it_can_be_swiped(built, browser, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        page.goto((built.folder(XIALIANG) / "report.html").as_uri())
+        found = page.evaluate(SWIPED)
+    finally:
+        page.close()
+    if width == 1366:  # nothing to swipe, nothing said
+        assert found["scrolled"] == 0 and set(found["cues"]) == {"none"}, found
+        return
+    assert found["scrolled"] > 0 and found["inside"] and found["lastShown"], found
+    assert all("左右滑动" in cue for cue in found["cues"]), found  # 表二, 表三 and 表四 at 390 px
