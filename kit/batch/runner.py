@@ -21,6 +21,7 @@ from kit.base.problems import Problem
 from kit.batch.options import BuildOptions, JobResult, Status
 from kit.batch.plan import BuildJob
 from kit.export.document import Document, HtmlFailed, PdfSource, Staged, export_html, finish
+from kit.export.manifest import Source
 from kit.export.print_many import MAX_GROUP
 from kit.export.publish import Publisher
 from kit.notebook.handoff import remove_checks, write_checks
@@ -128,9 +129,10 @@ def report_document(job: BuildJob, options: BuildOptions, params: ReportParams, 
         return archival_copy(pdf(), params.display_title, params.unit.organ)
 
     def docx(_: PdfSource) -> bytes:
+        from kit.export.docx_fonts import embed_fonts
         from kit.render.word import report_docx
 
-        return report_docx(params, draft=options.draft)
+        return embed_fonts(report_docx(params, draft=options.draft))
 
     def fragment(_: PdfSource) -> str:
         from kit.render.fragment import fragment_html
@@ -138,7 +140,8 @@ def report_document(job: BuildJob, options: BuildOptions, params: ReportParams, 
         return fragment_html(params, draft=options.draft)
 
     return Document(nb, job.out_dir, params.display_title, PUBLISHED_NAMES, tuple(options.formats),
-                    {"pdfa": pdfa, "docx": docx, "fragment": fragment})
+                    {"pdfa": pdfa, "docx": docx, "fragment": fragment},
+                    Source(job.params_path, options.draft))
 
 
 def _stage(job: BuildJob, options: BuildOptions, publisher: Publisher) -> JobResult | _Staged:

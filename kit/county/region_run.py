@@ -18,6 +18,7 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 from kit.base.atomic import write_text
 from kit.county.region import RegionYear, load_region, region_blocks, region_title
 from kit.export.document import Document, publish
+from kit.export.docx_fonts import embed_fonts
 from kit.export.publish import Publisher
 from kit.render.report_html import blocks_html
 from kit.render.word import blocks_docx
@@ -57,8 +58,8 @@ def build_region(name: str, year: int, params_dir: Path, out_root: Path, countie
     nb = region_notebook(data)
     notebook = write_text(folder / NOTEBOOK, nbformat.writes(nb))
     title = region_title(name, year)
-    document = Document(nb, folder, title, NAMES, formats, {"docx": lambda _: blocks_docx(
-        region_blocks(data), title=title, author=name, subject=title, keywords=f"{name}；{year}")})
+    document = Document(nb, folder, title, NAMES, formats, {"docx": lambda _: embed_fonts(blocks_docx(
+        region_blocks(data), title=title, author=name, subject=title, keywords=f"{name}；{year}"))})
     with contextlib.ExitStack() as stack:
         published = publish(document, publisher or stack.enter_context(Publisher()))
     return RegionResult(data, (notebook, *published.outputs), "；".join(published.failures) or None)

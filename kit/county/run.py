@@ -20,6 +20,7 @@ from kit.county.figures import save_figures
 from kit.county.rollup import CountyYear, RollupError, load_county
 from kit.county.summary import Summary, summary_title
 from kit.export.document import Document, HtmlFailed, publish
+from kit.export.docx_fonts import embed_fonts
 from kit.export.publish import Publisher
 from kit.formats import NoFormatError
 from kit.notebook.run import TemplateError, execute_report
@@ -84,7 +85,7 @@ def build_summary(county: str, year: int, params_dir: Path, out_root: Path,
         kept = (out_dir / NOTEBOOK,) if (out_dir / NOTEBOOK).is_file() else ()
         return SummaryResult(county, year, kept, error=failure, errors=errors, missing=missing)
     document = Document(nb, out_dir, summary_title(county, year), NAMES, formats,
-                        {"docx": lambda _: summary_docx(data)})
+                        {"docx": lambda _: embed_fonts(summary_docx(data))})
     try:
         with contextlib.ExitStack() as stack:
             own = publisher or stack.enter_context(Publisher())

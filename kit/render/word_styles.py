@@ -117,14 +117,20 @@ def _fallbacks(doc: Document) -> None:
     """Name a free alternative for each office font in the font table (w:altName)."""
     part = next(rel.target_part for rel in doc.part.rels.values() if rel.reltype == RT.FONT_TABLE)
     root = parse_xml(part.blob)
+    named = {font.get(qn("w:name")) for font in root.iter(qn("w:font"))}
     for role in ROLES.values():
+        if role.font in named:
+            continue
+        named.add(role.font)
         font = OxmlElement("w:font")
         font.set(qn("w:name"), role.font)
         alt = OxmlElement("w:altName")
         alt.set(qn("w:val"), role.fallback)
         charset = OxmlElement("w:charset")
         charset.set(qn("w:val"), "86")  # GB2312
-        font.extend([alt, charset])
+        family = OxmlElement("w:family")
+        family.set(qn("w:val"), "swiss" if "Sans" in role.fallback else "roman")
+        font.extend([alt, charset, family])
         root.append(font)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -177,6 +183,10 @@ def make_template(path: Path = TEMPLATE) -> Path:
         body.remove(paragraph)
     doc.core_properties.title = "年报模板"
     doc.core_properties.author = "kit"
+    doc.core_properties.comments = ""
+    for rid, rel in list(doc.part.package.rels.items()):  # python-docx's blank preview image
+        if rel.reltype == RT.THUMBNAIL:
+            doc.part.package.rels.pop(rid)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     return path

@@ -20,13 +20,14 @@ def test_summary_docx_has_overview_tables_and_charts():
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["一、报送情况", "二、各乡镇概况", "三、收到和处理政府信息公开申请情况（各乡镇合计）",
                         "四、政府信息公开行政复议、行政诉讼情况（各乡镇合计）", "五、内容雷同检查", "六、历年变化"]
-    roster, overview, applications, cases = document.tables
+    roster, overview, applications, applications_continued, cases = document.tables  # 表三: two parts
     assert [c.text for c in roster.rows[1].cells][:2] == ["丙镇", "未报"]
     assert [c.text for c in overview.rows[-1].cells][:3] == ["合计", "79", "11"]
     # the 合计 row is kept with the row above it on a page
     assert all(p.paragraph_format.keep_with_next for c in overview.rows[-2].cells for p in c.paragraphs)
     assert "1.1500" in [c.text for c in overview.rows[-1].cells]
     assert applications.cell(5, 0).text == "三、本年度办理结果"
+    assert applications_continued.cell(3, 0).text.startswith("三、本年度办理结果")
     assert len(cases.rows) == 4
     assert len(document.inline_shapes) >= 2  # the county chart and each township's
     assert document.core_properties.author == COUNTY

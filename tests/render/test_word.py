@@ -13,8 +13,10 @@ import pytest
 from docx.oxml.ns import qn
 
 from kit.formats.grid import place
+from kit.formats.page import CONTINUED_TABLE, CONTINUED_VERTICAL
 from kit.params.loader import load_params
 from kit.render.word import report_docx
+from kit.render.word_tables import cut_row
 
 TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS / "reports"))
@@ -55,17 +57,35 @@ def test_every_label_and_number_of_the_reference_in_order(reference):
     assert all(label in text for label in header)
 
 
+def _parts(doc, params):
+    """Each official table's Word tables with the lines each shows (Table 三: two parts)."""
+    grids = iter(doc.tables)
+    for table in params.format.tables:
+        cut = cut_row(table.body)
+        if cut is None:
+            yield table, next(grids), (*table.head, *table.body), None
+        else:
+            yield table, next(grids), (*table.head, *table.body[:cut]), "first"
+            yield table, next(grids), (*table.head, *table.body[cut:]), "second"
+
+
 def test_tables_merge_cells_exactly_as_the_format_lays_them_out():
     params, _ = load_params(EXAMPLE)
     doc = docx.Document(io.BytesIO(report_docx(params)))
-    assert len(doc.tables) == 3
-    for grid, table in zip(doc.tables, params.format.tables, strict=True):
-        lines = (*table.head, *table.body)
+    assert len(doc.tables) == 4  # Table 三 in two parts
+    for table, grid, lines, part in _parts(doc, params):
         rows = grid._tbl.findall(qn("w:tr"))
         assert len(rows) == len(lines)
+        heads = [tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for tr in rows]
+        assert heads == [i < len(table.head) for i in range(len(rows))]  # header rows repeat
+        assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in rows)
+        keeps = [all(p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs)
+                 for row in grid.rows]
+        assert keeps == [True] * (len(rows) - 1) + [False], table.id  # each on one page
+        if part is not None:
+            continue
         for _cell, r, c, rowspan, colspan in place(lines):
-            tcs = _cells_at(rows[r])
-            tc = tcs[c]
+            tc = _cells_at(rows[r])[c]
             span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
             assert (int(span.get(qn("w:val"))) if span is not None else 1) == colspan, (table.id, r, c)
             merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
@@ -76,13 +96,25 @@ def test_tables_merge_cells_exactly_as_the_format_lays_them_out():
                     assert cont is not None and cont.get(qn("w:val")) in (None, "continue")
             else:
                 assert merge is None, (table.id, r, c)
-        heads = [tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for tr in rows]
-        assert heads == [i < len(table.head) for i in range(len(rows))]  # header rows repeat
-        assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in rows)
-    vmerges = doc.tables[1]._tbl.xpath(".//w:vMerge[@w:val='restart']")
-    # header: the note (3 rows), 自然人 and 总计 (2 rows); body: 三、本年度办理结果 (22), （三）…（六）
-    assert len(vmerges) == 3 + 1 + 4
-    assert doc.tables[1].cell(5, 0).text == "三、本年度办理结果"
+
+
+def test_table_three_goes_on_under_xubiao_with_its_labels_continued():
+    params, _ = load_params(EXAMPLE)
+    doc = docx.Document(io.BytesIO(report_docx(params)))
+    first, second = doc.tables[1], doc.tables[2]
+    assert first.cell(5, 0).text == "三、本年度办理结果"  # header 3 rows, then 一、二、then the group
+    head = len(params.format.tables[1].head)
+    assert second.cell(head, 0).text == "三、本年度办理结果" + CONTINUED_VERTICAL
+    assert second.cell(head, 1).text.startswith("（四）")  # cut where a group begins
+    between = first._tbl.getnext()
+    assert between.tag == qn("w:p") and "".join(t.text for t in between.iter(qn("w:t"))) == CONTINUED_TABLE
+    assert between.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None
+    for grid in (first, second):  # cell side margins of 0.5 mm: two characters in a 7% column
+        margins = grid._tbl.tblPr.find(qn("w:tblCellMar"))
+        assert [m.get(qn("w:w")) for m in margins] == ["28", "28"]
+    # the first column's group ends at the cut in the first part, and goes on to the end
+    restarts = second._tbl.xpath(".//w:tc[1]/w:tcPr/w:vMerge[@w:val='restart']")
+    assert restarts
 
 
 def _cells_at(tr) -> dict[int, object]:

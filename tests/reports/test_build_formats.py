@@ -15,6 +15,6 @@ def test_all_four_formats_are_written(built):
     assert names == sorted(OUTPUT_NAMES.values())
     assert folder.joinpath("report.pdf").read_bytes().startswith(b"%PDF")
     document = docx.Document(str(folder / "report.docx"))
-    assert len(document.tables) == 3 and document.core_properties.author == "襄垣县下良镇人民政府"
+    assert len(document.tables) == 4 and document.core_properties.author == "襄垣县下良镇人民政府"  # 表三: 2 parts
     fragment = folder.joinpath("report.fragment.html").read_text(encoding="utf-8")
     assert "<style" not in fragment and "三、本年度办理结果" in fragment
