@@ -10,6 +10,7 @@ summary template or the kit changed, or its HTML is missing. Its fingerprint is 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +64,10 @@ def rollups_due(outcomes: list[Outcome], out_root: Path, formats: tuple[str, ...
 
 
 def run_rollups(outcomes: list[Outcome], options: BuildOptions, force: bool = False,
+                starting: Callable[[str, int], None] | None = None,
                 ) -> list:  # list[kit.county.run.SummaryResult]
-    """The county roll-ups (summary notebook, HTML/PDF, review.zip) due after this build."""
+    """The county roll-ups (summary notebook, HTML/PDF, review.zip) due after this build;
+    ``starting(county, year)`` is called before each (a roll-up takes several seconds)."""
     due = rollups_due(outcomes, options.out_root, options.formats, force)
     if not due:
         return []
@@ -72,6 +75,8 @@ def run_rollups(outcomes: list[Outcome], options: BuildOptions, force: bool = Fa
 
     results = []
     for root, county, year, made_from in due:
+        if starting is not None:
+            starting(county, year)
         result = build_summary(county, year, root, options.out_root, options.formats)
         if result.ok:
             write_text(state_path(options.out_root, county, year),

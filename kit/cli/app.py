@@ -20,7 +20,7 @@ import webbrowser
 from pathlib import Path
 from typing import Any
 
-from kit.base.atomic import write_text
+from kit.base.atomic import ensure_folder, write_text
 from kit.base.errors import KitError
 from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
 
@@ -53,6 +53,11 @@ def free_port(wanted: int) -> int:
     raise OSError(msg)
 
 
+#: Jupyter Server's keep-alive pings with a timeout Tornado accepts (its default, three
+#: intervals, is cut down by Tornado with an English warning in the launch window)
+QUIET_WEBSOCKETS = {"ws_ping_interval": 30000, "ws_ping_timeout": 30000}
+
+
 def voila_config(params: Path, out: Path, port: int, browser: bool, token: str = ""):
     from traitlets.config import Config
 
@@ -64,7 +69,8 @@ def voila_config(params: Path, out: Path, port: int, browser: bool, token: str =
     config.Voila.port_retries = 0
     config.Voila.open_browser = False  # the address with the token is opened below
     config.Voila.root_dir = str(out)
-    config.Voila.log_level = "WARN"
+    config.Voila.log_level = "ERROR"  # no English warnings in the clerk's window ("not trusted")
+    config.VoilaConfiguration.multi_kernel_manager_class = quiet_kernels(out / ".kit-app" / "kernels.log")
     config.Voila.token = token  # every request needs it (the browser opens the address with it)
     config.MappingKernelManager.cull_idle_timeout = IDLE_KERNEL  # a closed tab keeps no kernel
     config.MappingKernelManager.cull_interval = max(1, min(60, IDLE_KERNEL // 2))
@@ -138,6 +144,20 @@ async def _shutdown(manager: Any, kernel_id: str) -> None:
         await result
 
 
+def quiet_kernels(log: Path) -> type:
+    """Voilà's kernel manager, with what each kernel prints on its own (English start-up
+    warnings, a crash's traceback) written to ``log`` instead of the clerk's window."""
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    class QuietKernels(AsyncMappingKernelManager):
+        async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
+            ensure_folder(log.parent)
+            kwargs.setdefault("stderr", log.open("a", encoding="utf-8"))
+            return await super().start_kernel(*args, **kwargs)
+
+    return QuietKernels
+
+
 def local_voila() -> Any:
     """Voilà, answering only requests addressed to this computer by name (127.0.0.1, localhost):
     a page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) gets 403."""
@@ -148,6 +168,7 @@ def local_voila() -> Any:
             settings: dict = super().init_settings()
             settings["allow_remote_access"] = False  # Voilà sets True: no Host check at all
             settings["local_hostnames"] = ["localhost"]
+            settings.update(QUIET_WEBSOCKETS)
             env = settings.get("jinja2_env")  # Jupyter Server's pages (login): the kit's first
             if env is not None:
                 import jinja2

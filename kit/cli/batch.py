@@ -76,7 +76,7 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
         return 130
     summaries_ok, made = True, False
     if not args.no_rollup:
-        for result in run_rollups(outcomes, options, force=args.force):
+        for result in run_rollups(outcomes, options, force=args.force, starting=summary_starting):
             from kit.county.run import format_summary_result  # loaded by run_rollups already
 
             print(format_summary_result(result), flush=True)
@@ -85,6 +85,10 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
         _write_index(options, again=True)  # again: it links the roll-ups just made
     ok = all(o.succeeded for o in outcomes) and not plan.problems and summaries_ok
     return 0 if ok else 1
+
+
+def summary_starting(county: str, year: int) -> None:
+    print(f"[县级汇总] 正在生成 {county} {year} 年度汇总（汇总表、图表和审阅包，约需十秒）……", flush=True)
 
 
 def _write_index(options: BuildOptions, again: bool = False) -> None:

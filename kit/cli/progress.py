@@ -43,8 +43,7 @@ class Progress:
             self._bar.close()
 
     def __call__(self, outcome: Outcome) -> None:
-        self.counts["完成" if outcome.succeeded and outcome.result else
-                    "跳过" if outcome.result is None else "失败"] += 1
+        self.counts[label(outcome.status)] += 1  # 成功, 未改动, 参数有错误, 草稿, 失败 …
         tqdm.write(format_outcome(outcome), file=self.out)
         self.out.flush()
         if self._bar is not None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kit.cli.args import place_name, report_year
+from kit.cli.batch import summary_starting
 from kit.county.run import build_summary, format_summary_result
 from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
 
@@ -26,6 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     formats: tuple[str, ...] = ("html",) if args.no_pdf else ("html", "pdf")
     formats += ("docx",) if args.docx else ()
+    summary_starting(args.county, args.year)
     result = build_summary(args.county, args.year, args.params, args.out, formats,
                            bundle=not args.no_bundle)
     print(format_summary_result(result), file=sys.stderr if result.error else sys.stdout)

@@ -29,8 +29,13 @@ def roster_blocks(data: CountyYear, heading: Block, today: date | None = None) -
     return blocks
 
 
+SHOWN_PASSAGES = 5  # the longest shared passages shown for a pair
+PASSAGE_CHARS = 120  # a longer passage is shown by its beginning and end
+
+
 def copies_blocks(data: CountyYear, heading: Block, pairs: list[Pair] | None = None) -> list[Block]:
-    """Each flagged pair: how similar, and both texts with the shared passages highlighted."""
+    """Each flagged pair: how similar, how much of each text is shared, and the longest shared
+    passages, once each (not both full texts: ``kit similar`` prints those)."""
     pairs = county_copies(data) if pairs is None else pairs
     limit = f"{int(data.settings.similarity * 100)}%"
     blocks = [heading]
@@ -40,13 +45,22 @@ def copies_blocks(data: CountyYear, heading: Block, pairs: list[Pair] | None = N
         return blocks
     blocks.append(Block("para", f"以下 {len(pairs)} 对报告的正文（不含表格、标题、导语和固定用语，"
                                 f"不计乡镇名称和数字）相似度达到 {limit} 以上，可能存在内容雷同，请核实。"
-                                "相同的段落以底色标出。"))
+                                f"每对列出最长的 {SHOWN_PASSAGES} 处相同文字。"))
     for pair in pairs:
         left, right = shared_passages(pair)
+        passages = [text for para in left for text, flag in para if flag]
+        longest = sorted(sorted(range(len(passages)), key=lambda i: -len(passages[i]))[:SHOWN_PASSAGES])
         blocks.append(Block("heading2", f"{pair.describe()}：相似度 {pair.percent}%"))
-        for doc, segments in ((pair.first, left), (pair.second, right)):
-            share = int(shared_share(segments) * 100)
-            blocks.append(Block("note", f"{doc.unit} {doc.year} 年度报告正文（其中 {share}% 的文字与另一份相同）："))
-            blocks += [Block("marked", rows=tuple((text, "1" if flag else "") for text, flag in para))
-                       for para in segments if para]
+        blocks.append(Block("note", f"{pair.first.unit} {pair.first.year} 年度报告正文中 "
+                                    f"{int(shared_share(left) * 100)}% 的文字、{pair.second.unit} "
+                                    f"{pair.second.year} 年度报告正文中 {int(shared_share(right) * 100)}% "
+                                    f"的文字彼此相同，共 {len(passages)} 处，最长的 {len(longest)} 处如下："))
+        blocks += [Block("marked", rows=((_trimmed(passages[i]), "1"),)) for i in longest]
     return blocks
+
+
+def _trimmed(text: str) -> str:
+    if len(text) <= PASSAGE_CHARS:
+        return text
+    half = PASSAGE_CHARS // 2
+    return f"{text[:half]}……{text[-half:]}"

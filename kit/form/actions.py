@@ -8,17 +8,35 @@ that opens the tab where it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from html import escape
 
 import ipywidgets as w
 
 from kit.base.problems import Problem
-from kit.form.clerk_text import details_html
+from kit.form.clerk_text import details_html, said
 
 Goto = Callable[[Problem], None]
 PUBLISH = "发布：生成 HTML、PDF 和 Word"
 DRAFT = "生成草稿（审阅用）"
+
+
+@contextlib.contextmanager
+def busy(button: w.Button, text: str) -> Iterator[None]:
+    """While an action runs: its button says so and cannot be clicked again."""
+    label, button.description, button.disabled = button.description, text, True
+    try:
+        yield
+    finally:
+        if button.description == text:  # unless the action renamed it (开始 → 打开 下一年度)
+            button.description = label
+        button.disabled = False
+
+
+def run_busy(button: w.Button, text: str, action: Callable[[], object]) -> None:
+    with busy(button, text):
+        action()
 
 
 def _button(text: str, style: str, width: str, tip: str, css: str) -> w.Button:
@@ -43,9 +61,11 @@ class Actions:
                                     "尚未定稿时看排版效果：每页标注“草稿”，不得发布", "kit-act-draft")
         self.next_button = _button("开始下一年度", "info", "11em",
                                    "新建下一年度的报告，按本年度预填", "kit-act-next")
-        for button, action in ((self.save_button, on_save), (self.publish_button, on_publish),
-                               (self.draft_button, on_draft), (self.next_button, on_next_year)):
-            button.on_click(lambda _, action=action: action())
+        for button, action, doing in ((self.save_button, on_save, "正在保存…"),
+                                      (self.publish_button, on_publish, "正在生成，请稍候…"),
+                                      (self.draft_button, on_draft, "正在生成草稿…"),
+                                      (self.next_button, on_next_year, "正在打开…")):
+            button.on_click(lambda _, b=button, a=action, d=doing: run_busy(b, d, a))
         self.bar = w.HBox([self.status, self.save_button, self.publish_button, self.draft_button,
                            self.next_button])
         self.bar.add_class("kit-bar")
@@ -77,7 +97,7 @@ class Actions:
                               layout=w.Layout(width="auto", flex="0 0 auto"))
             button.add_class("kit-goto")
             button.on_click(lambda _, p=problem: goto(p))
-            text = w.HTML(f'<span class="kit-msg-error">{escape(_said(problem))}</span>',
+            text = w.HTML(f'<span class="kit-msg-error">{escape(said(problem))}</span>',
                           layout=w.Layout(flex="1 1 20em", min_width="0"))
             rows.append(w.HBox([button, text], layout=w.Layout(align_items="center",
                                                                flex_flow="row wrap")))
@@ -87,6 +107,3 @@ class Actions:
         self.refusal.layout.display = ""
 
 
-def _said(problem: Problem) -> str:
-    place = problem.clerk_where()
-    return f"{place}：{problem.message}" if place else problem.message

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as w
 
+from kit.form.actions import run_busy
 from kit.params.paths import path_identity
 
 
@@ -30,6 +32,24 @@ def _folders(path: Path) -> list[str]:
     if not path.is_dir():
         return []
     return sorted(p.name for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def unknown(root: Path, county: str, unit: str) -> str | None:
+    """Why opening ``county``/``unit`` would start a report for a place with no file yet (with
+    the names of that kind closest to it), or None when the unit has files."""
+    known = counties(root)
+    if county not in known:
+        near = difflib.get_close_matches(county, known, n=3, cutoff=0.3) or [
+            k for k in known if county and (county in k or k in county)][:3]
+        hint = f"您要找的是不是：{'、'.join(near)}？" if near else ""
+        return f"还没有“{county}”这个县（市、区）的报告。{hint}"
+    have = units(root, county)
+    if unit not in have:
+        near = difflib.get_close_matches(unit, have, n=3, cutoff=0.3) or [
+            u for u in have if unit and (unit in u or u in unit)][:3]
+        hint = f"您要找的是不是：{'、'.join(near)}？" if near else ""
+        return f"{county}还没有“{unit}”的报告。{hint}"
+    return None
 
 
 def parse_year(text: str) -> tuple[int | None, str | None]:
@@ -65,8 +85,9 @@ class Chooser:
         self.open_button = w.Button(description="打开", icon="folder-open", button_style="info",
                                     tooltip="打开所选报告；没有该年度的文件时据上一年新建（保存后才写入）",
                                     layout=w.Layout(width="7em"))
-        self.open_button.on_click(lambda _: on_open(self.county.value.strip(),
-                                                    self.unit.value.strip(), self.year.value))
+        self.open_button.on_click(lambda _: run_busy(
+            self.open_button, "正在打开…",
+            lambda: on_open(self.county.value.strip(), self.unit.value.strip(), self.year.value)))
         self.county.observe(lambda _: self._fill_units(), names="value")
         self.unit.observe(lambda _: self._fill_years(), names="value")
         self.widget = w.HBox([self.county, self.unit, self.year, self.open_button])

@@ -8,10 +8,12 @@ yet shows as 待填写 instead of as an error or a warning.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 
 from kit.base.problems import Problem
+from kit.params.schema import key_label
 
 PENDING = "待填写"
 KINDS = (("error", "✖", "错误"), ("pending", "✎", PENDING), ("warning", "⚠", "提醒"))
@@ -24,12 +26,28 @@ def kind(problem: Problem, pending: bool) -> str:
     return "error" if problem.is_error else "warning"
 
 
+def message(problem: Problem) -> str:
+    """The problem's message with its params key named as the form names the field
+    ("缺少必填项 unit.province" → "缺少必填项“省”")."""
+    key = problem.field
+    label = key_label(key) if key else None
+    if not label:
+        return problem.message
+    return re.sub(rf" ?{re.escape(key)} ?", f"“{label}”", problem.message)
+
+
+def said(problem: Problem) -> str:
+    """The problem as one line of plain text for the clerk: place, then message."""
+    place = problem.clerk_where()
+    return f"{place}：{message(problem)}" if place else message(problem)
+
+
 def line_html(problem: Problem, pending: bool = False, where: bool = False) -> str:
     """One coloured line for under a field or a table."""
     what = kind(problem, pending)
     icon, name = next((i, n) for k, i, n in KINDS if k == what)
     place = f"{problem.clerk_where()}：" if where and problem.clerk_where() else ""
-    return f'<div class="kit-msg-{what}">{icon} {name}：{escape(place + problem.message)}</div>'
+    return f'<div class="kit-msg-{what}">{icon} {name}：{escape(place + message(problem))}</div>'
 
 
 def lines_html(problems: list[Problem], pending: bool = False, where: bool = False) -> str:
@@ -68,7 +86,7 @@ def checks_html(problems: list[Problem], is_pending: Callable[[Problem], bool]) 
     out = [f"<h4>检查结果：{escape(summary({k: len(v) for k, v in groups.items()}))}</h4>"]
     for what, icon, name in KINDS:
         if groups[what]:
-            items = "".join(f'<li class="kit-{what}">{escape(_located(p))}</li>' for p in groups[what])
+            items = "".join(f'<li class="kit-{what}">{escape(said(p))}</li>' for p in groups[what])
             out.append(f'<div class="kit-group kit-group-{what}"><b>{icon} {name}</b><ul>{items}</ul></div>')
     out.append(details_html([_technical(p) for p in problems]))
     return "".join(out)
@@ -90,6 +108,3 @@ def details_html(lines: list[str], title: str = "详细（供技术人员查看�
             f"<ul>{items}</ul></details>")
 
 
-def _located(problem: Problem) -> str:
-    place = problem.clerk_where()
-    return f"{place}：{problem.message}" if place else problem.message

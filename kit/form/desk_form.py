@@ -22,8 +22,12 @@ from kit.form.chooser import years
 from kit.form.export import ExportResult
 from kit.form.report_form import ReportForm
 from kit.form.widgets import html
+from kit.rules.draft import draft_problems
 
 SUBMIT = "报送（提交县里审核）"
+
+
+DRAFT_REFUSED = "这份报告还是草稿，不能报送。请逐项处理下面列出的问题（点“转到”可打开该处）。"
 
 
 class DeskForm(ReportForm):
@@ -67,22 +71,28 @@ class DeskForm(ReportForm):
 
     def submit(self) -> ExportResult | None:
         state = self.state
-        if state is None or (state.dirty and not self.save()):
+        if state is None:
             return None
-        try:
-            done = self.desk.submit(self.who, self.who.county, self.who.unit, state.year)
-        except Exception as exc:
-            result = ExportResult(False, f"报送未完成：{user_message(exc, '报送')}")
+        blocking = tuple(draft_problems(state.problems))
+        if blocking:  # refused before anything is saved, as 发布 is
+            result = ExportResult(False, DRAFT_REFUSED, refused=blocking)
+        elif state.dirty and not self.save():
+            return None
         else:
-            if done.version:
-                result = ExportResult(True, f"已报送（第 {done.version} 版）。县政务公开办审核后会在这里给出意见。")
-            else:
-                result = ExportResult(False, "这份报告还是草稿，不能报送。请逐项处理下面列出的问题（点“转到”可打开该处）。",
-                                      refused=done.refused)
+            result = self._submit(state.year)
         self._show_message(result.message, good=result.ok)
         self.actions.show_refusal(list(result.refused), self._where, self.goto)
         self._show_desk_status()
         return result
+
+    def _submit(self, year: int) -> ExportResult:
+        try:
+            done = self.desk.submit(self.who, self.who.county, self.who.unit, year)
+        except Exception as exc:
+            return ExportResult(False, f"报送未完成：{user_message(exc, '报送')}")
+        if done.version:
+            return ExportResult(True, f"已报送（第 {done.version} 版）。县政务公开办审核后会在这里给出意见。")
+        return ExportResult(False, DRAFT_REFUSED, refused=done.refused)
 
     def _show_desk_status(self) -> None:
         if getattr(self, "desk", None) is None or self.state is None:

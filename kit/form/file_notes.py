@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kit.base.errors import KitError
 from kit.base.problems import Problem
+from kit.form.clerk_text import said
 from kit.form.fields import cell_key
 from kit.params import yamlsource
 from kit.params.model import ReportParams
@@ -25,7 +26,7 @@ class FormError(KitError):
 
 
 def unreadable(what: str, path: Path, problems: list[Problem]) -> FormError:
-    listing = "\n".join(f"· {p.clerk_where() + '：' if p.clerk_where() else ''}{p.message}" for p in problems[:8])
+    listing = "\n".join(f"· {said(p)}" for p in problems[:8])
     detail = "；".join([f"参数文件：{path}", *(p.format() for p in problems),
                        f"可运行 python -m kit check {path} 查看"])
     return FormError(f"{what}\n{listing}\n请按提示改正文件（可请技术人员按页面底部“详细”中的说明处理）。",
@@ -75,6 +76,6 @@ def file_notice(problems: list[Problem]) -> str:
     dropped = [p for p in problems if p.is_error and p.rule != "V-N5"]
     if not dropped:
         return ""
-    listing = "；".join(f"{p.clerk_where() + '：' if p.clerk_where() else ''}{p.message}" for p in dropped[:5])
+    listing = "；".join(said(p) for p in dropped[:5])
     return (f"注意：文件中有 {len(dropped)} 处表单无法识别的内容（{listing}）。"
             "在表单中保存后，这些内容不会保留；如需保留，请先用文本编辑器改正文件再打开。")

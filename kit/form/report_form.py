@@ -21,7 +21,7 @@ from IPython.display import display
 from kit.base.problems import Problem
 from kit.form import clerk_text
 from kit.form.actions import Actions
-from kit.form.chooser import Chooser, parse_year
+from kit.form.chooser import Chooser, parse_year, unknown
 from kit.form.debounce import Debouncer
 from kit.form.export import (
     ExportResult,
@@ -30,7 +30,7 @@ from kit.form.export import (
     outputs_html,
     relative_href,
 )
-from kit.form.fields import BASIC
+from kit.form.fields import BASIC, problem_key
 from kit.form.preview import BASIC_TAB, preview_html, problem_tab, status_html, tab_titles
 from kit.form.state import FormError, FormState
 from kit.form.style import style_widget
@@ -53,7 +53,8 @@ class ReportForm:
         self.state: FormState | None = None
         self.pages: dict[str, Page] = {}
         self.yoy: YoyPanel | None = None
-        self._pending: tuple[str, str, str] | None = None
+        self._pending: tuple[str, str, str] | None = None  # 打开 again: leave unsaved changes
+        self._confirm_new: tuple[str, str, str] | None = None  # 打开 again: start a new place
         self._refresh = Debouncer(debounce, self.refresh)
         self.chooser = Chooser(self.root, self.open)
         self.actions = Actions(self.save, lambda: self.export(draft=False),
@@ -101,7 +102,12 @@ class ReportForm:
             self._pending = wanted
             self._show_message("当前报告有未保存的修改。请先点“保存”；如确定放弃这些修改，再点一次“打开”。")
             return
-        self._pending = None
+        new_place = unknown(self.root, county, unit) if county and unit else None
+        if new_place and self._confirm_new != wanted:  # a typo must not start a blank report
+            self._confirm_new = wanted
+            self._show_message(f"{new_place}如确实要为它新建报告，请再点一次“打开”；否则请改正上面的名称。")
+            return
+        self._pending = self._confirm_new = None
         try:
             state = FormState.open(self.root, county, unit, year)
         except FormError as exc:
@@ -213,9 +219,18 @@ class ReportForm:
         return BASIC_TAB if tab == BASIC else self.state.format.section(tab).tab
 
     def goto(self, problem: Problem) -> None:
-        """Open the tab where a problem's field is."""
-        if self.state is not None:
-            self.tabs.selected_index = list(self.pages).index(problem_tab(self.state, problem))
+        """Open the tab where a problem's field is, and put the cursor in that field (the
+        browser scrolls it into view)."""
+        if self.state is None:
+            return
+        self.tabs.selected_index = list(self.pages).index(problem_tab(self.state, problem))
+        key = problem_key(problem, set(self.state.texts))
+        try:
+            field = self.widget_for(key) if key else None
+        except KeyError:  # a computed total: no input of its own
+            field = None
+        if field is not None:
+            field.focus()
 
     # ---- saving and publishing -----------------------------------------------------
 
@@ -249,12 +264,14 @@ class ReportForm:
     def export(self, draft: bool = False) -> ExportResult | None:
         """发布 (refused while the report is a draft) or 生成草稿 (stamped 草稿)."""
         state = self.state
-        if state is None or (state.dirty and not self.save()):
+        if state is None:
             return None
         blocking = [] if draft else draft_problems(state.problems)
-        if blocking:  # the same rule as `kit build`: never publish a draft
+        if blocking:  # the same rule as `kit build`: never publish a draft (nothing is written)
             result = ExportResult(False, "这份报告还是草稿，不能发布。请逐项处理下面列出的问题（点“转到”"
                                   "可打开该处）；只想看排版效果，可点“生成草稿”。", refused=tuple(blocking))
+        elif state.dirty and not self.save():
+            return None
         else:
             self._show_message("正在生成，通常需要几秒钟……", good=True)
             unit = state.path.parent

@@ -15,6 +15,7 @@ from pathlib import Path
 from kit.base.atomic import write_error
 from kit.base.errors import KitError
 from kit.base.problems import Problem, has_errors
+from kit.form.clerk_text import said
 from kit.form.fields import data_from_texts, problem_key, texts_from_params
 from kit.form.file_notes import (
     FormError,
@@ -214,8 +215,7 @@ class FormState:
         """Write the file (backup first); refuse on unreadable input or a change on disk."""
         ev = self.evaluate()
         if ev.params is None or has_errors(ev.input_problems):
-            shown = "\n".join(f"· {p.where() + '：' if p.where() else ''}{p.message}"
-                              for p in ev.input_problems[:8])
+            shown = "\n".join(f"· {said(p)}" for p in ev.input_problems[:8])
             more = f"\n……另有 {len(ev.input_problems) - 8} 处" if len(ev.input_problems) > 8 else ""
             return SaveResult(False, "未保存：以下内容填写有误（已标红），改正后才能保存。\n"
                               f"{shown}{more}")

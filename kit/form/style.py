@@ -7,7 +7,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from kit.base.problems import Problem
-from kit.form.clerk_text import lines_html
+from kit.form.clerk_text import lines_html, message
 from kit.formats.page import PAGE
 
 BODY_PT = 16  # 三号: the printed body text
@@ -70,6 +70,17 @@ CSS = """
 .kit-form .widget-tab > .lm-TabBar .lm-TabBar-tab { flex: 0 0 auto; min-width: 0;
   max-width: none; font-size: 13px; padding: 0 9px; }
 .kit-form .widget-tab > .lm-TabBar .lm-TabBar-tab.lm-mod-current { font-weight: bold; }
+.kit-grid-scroll { display: block !important; width: 100%; overflow-x: auto; }
+/* A phone: every tab in view on two or three lines (none hidden off the edge), and a wide
+   table at a width where each box holds a four-digit number, swiped sideways, with a cue. */
+@media (max-width: 700px) {
+  .kit-form .widget-tab > .lm-TabBar { overflow: visible; height: auto !important;
+    min-height: 0 !important; max-height: none !important; }
+  .kit-form .widget-tab > .lm-TabBar .lm-TabBar-content { flex-wrap: wrap; height: auto; }
+  .kit-form .widget-tab > .lm-TabBar .lm-TabBar-tab { margin-bottom: 2px; }
+  .kit-grid-wide::before { content: "表格较宽，可左右滑动填写 ⇆"; display: block; position: sticky;
+    left: 0; color: #5f6368; font-size: 13px; margin: 2px 0; }
+}
 .kit-grid { border-top: 1px solid #5f6368; border-left: 1px solid #5f6368; margin: 6px 0;
   grid-gap: 0 !important; background: #fff; }
 .kit-grid > .kit-gc { margin: 0 !important; border-right: 1px solid #5f6368;
@@ -152,7 +163,7 @@ def mark(widget: w.DOMWidget, problems: list[Problem], pending: bool = False) ->
             widget.add_class(cls)
         elif not on and cls in widget._dom_classes:
             widget.remove_class(cls)
-    tip = "\n".join(p.message for p in problems) or None
+    tip = "\n".join(message(p) for p in problems) or None
     if widget.tooltip != tip:
         widget.tooltip = tip
 

@@ -43,6 +43,9 @@ def column_widths(placed: list[Placed]) -> list[str]:
     return widths
 
 
+WIDE_COLUMNS = 8  # a grid of this many columns or more keeps its width on a phone and scrolls
+
+
 class TableGrid:
     """The editable grid of one table; :meth:`refresh` shows totals and problems."""
 
@@ -69,14 +72,20 @@ class TableGrid:
         self.callout = w.HTML(layout=w.Layout(display="none"))
         self.callout.add_class("kit-callout")
         children.append(self.callout)
+        wide = self.columns >= WIDE_COLUMNS  # Table 三 and 四: too wide for a phone
         self.grid = w.GridBox(children, layout=w.Layout(
-            grid_template_columns=" ".join(column_widths(placed)), width="100%"))
+            grid_template_columns=" ".join(column_widths(placed)), width="100%",
+            min_width=f"{self.columns * 3.4:g}em" if wide else None))
         self.grid.add_class("kit-grid")
         self.messages = w.HTML()
         self.messages.add_class("kit-msgs")
         hint = HINT + (HINT_TOTALS if self.totals else "")
+        scroller = w.Box([self.grid])  # on a phone: the table keeps its width and scrolls
+        scroller.add_class("kit-grid-scroll")
+        if wide:
+            scroller.add_class("kit-grid-wide")
         self.widget = w.VBox([w.HTML(f'<div class="kit-help">{escape(hint)}</div>'),
-                              self.grid, self.messages])
+                              scroller, self.messages])
 
     def _widget(self, cell: LayoutCell, left: bool, on_edit: OnEdit, layout: w.Layout,
                 ) -> w.DOMWidget:

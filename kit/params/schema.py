@@ -63,3 +63,15 @@ def key(name: str) -> Key:
 
 
 TEXT_FIELDS = tuple(k.name for k in TOP if k.text)  # title, published, contact, preamble
+
+
+def key_label(path: str) -> str | None:
+    """What a clerk calls the field at a params key path ("unit.province" → "省", "title" →
+    "报告标题"); None for keys the schema does not name (sections, tables: the format names
+    those)."""
+    head, _, rest = path.partition(".")
+    if head == UNIT and rest:
+        return next((k.label for k in UNIT_FIELDS if k.name == rest), None)
+    if rest:
+        return None
+    return next((k.label for k in TOP if k.name == head), None)

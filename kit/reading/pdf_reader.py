@@ -49,24 +49,32 @@ def _grid(rows: list[list[str | None]], page: int) -> Grid:
                             for c in r + [None] * (width - len(r))) for r in rows), page=page)
 
 
-def _paragraphs(lines: list[dict], left: float, right: float, size: float) -> list[str]:
-    paragraphs: list[str] = []
-    current = ""
-    previous_short = True
-    for line in lines:
-        text = clean(line["text"])
-        if not text or _PAGE_NUMBER.match(text):
-            continue
-        indented = line["x0"] > left + 1.5 * size
-        starts = previous_short or indented or bool(_HEADING.match(text))
-        if starts and current:
-            paragraphs.append(current)
-            current = ""
-        current += text
-        previous_short = line["x1"] < right - 1.5 * size or text.endswith(("。", "：", ":"))
-    if current:
-        paragraphs.append(current)
-    return paragraphs
+class Lines:
+    """A block's text rebuilt into paragraphs, and whether its first paragraph opens (an
+    indented or heading line) and its last one ends (a short line, or 。/：) within it."""
+
+    def __init__(self, lines: list[dict], left: float, right: float, size: float) -> None:
+        self.paragraphs: list[str] = []
+        self.opens = True
+        self.ends = True
+        current = ""
+        previous_short = True
+        for line in lines:
+            text = clean(line["text"])
+            if not text or _PAGE_NUMBER.match(text):
+                continue
+            indented = line["x0"] > left + 1.5 * size
+            marked = indented or bool(_HEADING.match(text))
+            if not self.paragraphs and not current:
+                self.opens = marked
+            if (previous_short or marked) and current:
+                self.paragraphs.append(current)
+                current = ""
+            current += text
+            previous_short = line["x1"] < right - 1.5 * size or text.endswith(("。", "：", ":"))
+        if current:
+            self.paragraphs.append(current)
+        self.ends = previous_short
 
 
 def read_pdf(raw: bytes, source: str) -> Document:
@@ -96,6 +104,7 @@ def _read(pdf: Any, pages: int, source: str) -> Document:
     document = Document(source, "pdf")
     if pages > MAX_PAGES:
         raise ReadError(f"{source}：PDF 有 {pages} 页，不像是一篇年报。请确认没有选错文件。")
+    going_on = False  # the last paragraph so far reached the foot of its page
     for number, whole in enumerate(pdf.pages, start=1):
         page = whole.filter(_not_backdrop(whole))
         tables = page.find_tables()
@@ -114,13 +123,21 @@ def _read(pdf: Any, pages: int, source: str) -> Document:
                 blocks.append([])
                 cursor += 1
             blocks[-1].append(line)
-        for block in blocks:
-            for text in _paragraphs(block, left, right, size):
-                if text not in ("续表",):
-                    items.append((block[0]["top"], Para(text)))
+        rebuilt = [Lines(block, left, right, size) for block in blocks]
+        for block, text in zip(blocks, rebuilt, strict=True):
+            items += [(block[0]["top"], Para(t)) for t in text.paragraphs if t != "续表"]
         for table in ordered:
             items.append((table.bbox[1], _grid(table.extract(), number)))
-        document.pieces += [piece for _, piece in sorted(items, key=lambda pair: pair[0])]
+        pieces = [piece for _, piece in sorted(items, key=lambda pair: pair[0])]
+        # a paragraph broken by the page ("专题工 / 作会议") is one: the last one went on to
+        # the page's foot and this page starts without opening one (no indent, no heading)
+        first, last = (pieces[0] if pieces else None), (document.pieces[-1] if document.pieces else None)
+        if going_on and isinstance(first, Para) and isinstance(last, Para) and not rebuilt[0].opens:
+            document.pieces[-1] = Para(last.text + first.text)
+            pieces.pop(0)
+        document.pieces += pieces
+        texts = [r for r in rebuilt if r.paragraphs]
+        going_on = bool(pieces) and isinstance(pieces[-1], Para) and bool(texts) and not texts[-1].ends
     if not any(p.chars for p in pdf.pages):
         raise ReadError(f"{source}：这份 PDF 没有文字层（是扫描件或图片），无法读取表格和正文。"
                         "请找到该报告的网页版、Word 版或带文字的 PDF 再检查。")

@@ -42,6 +42,21 @@ def applications_received(params: ReportParams) -> int:
     return int(params.value("applications", "received", "total"))
 
 
+def entered(params: ReportParams, table_id: str) -> bool:
+    """Some figure of the year is entered in the table: an input above 0 other than those a
+    new year's file starts with (Table 三 上年结转, the stocks that roll forward:
+    :func:`kit.params.newyear.carry_forward`). Comparing an untouched new year with the last
+    would say "下降100%"."""
+    rule = params.format.table(table_id).roll_forward
+    for row_id, cells in params.tables.get(table_id, {}).items():
+        for col_id, value in cells.items():
+            carried = (row_id == "carried_over"
+                       or (rule is not None and row_id in rule.rows and col_id == rule.stock))
+            if value and not carried:
+                return True
+    return False
+
+
 def percent(change: int, before: int) -> str:
     """``change / before`` as a percentage with one decimal, rounded half up ("18.2")."""
     value = (Decimal(abs(change)) * 100 / Decimal(before)).quantize(Decimal("0.1"), ROUND_HALF_UP)
@@ -65,16 +80,18 @@ def suggest(params: ReportParams, previous: ReportParams | None) -> dict[str, st
     """Proposed 同比 sentences by subsection id of section ``general`` ({} without a previous year).
 
     ``proactive`` (一（一）) compares the 主动公开 totals and is left out when either year has
-    no ``proactive_breakdown``; ``on_request`` (一（二）) compares Table 三 本年新收 总计.
+    no ``proactive_breakdown`` or this year's total is 0; ``on_request`` (一（二）) compares
+    Table 三 本年新收 总计, once a figure of Table 三 is entered (:func:`entered`).
     """
     if previous is None or previous.year != params.year - 1:
         return {}
     out: dict[str, str] = {}
     now, before = proactive_total(params), proactive_total(previous)
-    if now is not None and before is not None:
+    if now and before is not None:  # 0 published items: not entered yet (the report is one)
         out["proactive"] = sentence(*SUBJECTS["proactive"], now, before)
-    out["on_request"] = sentence(*SUBJECTS["on_request"], applications_received(params),
-                                 applications_received(previous))
+    if entered(params, "applications"):
+        out["on_request"] = sentence(*SUBJECTS["on_request"], applications_received(params),
+                                     applications_received(previous))
     return out
 
 

@@ -161,6 +161,12 @@ def test_the_app_from_new_year_to_published_pdf(app, browser):
     tab(page, "基本信息")
     refusal.locator(".kit-goto").first.click()  # opens the tab where the paragraph is
     page.locator(".lm-TabBar-tab.lm-mod-current", has_text="一 总体情况").wait_for()
+    page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'TEXTAREA'")
+    focused = page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
+        return {key: document.activeElement.closest('[class*="kit-key-"]').className, top: r.top,
+                bottom: r.bottom, height: window.innerHeight}; }""")
+    assert "kit-key-sections-general" in focused["key"], focused  # the cursor in that paragraph
+    assert 0 <= focused["top"] < focused["height"], focused  # scrolled into view
     assert not (root / "outputs" / COUNTY / UNIT / "2022" / "report.pdf").exists()
 
     for tab_name, keys in REWRITE.items():
@@ -185,6 +191,28 @@ def test_the_app_from_new_year_to_published_pdf(app, browser):
     assert "襄垣县下良镇人民政府2022年" in popup.value.inner_text("body")
     assert outside == [], outside
     page.close()
+
+
+def test_on_a_phone_every_tab_shows_and_a_wide_table_scrolls_with_a_cue(app, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 800}, locale="zh-CN")
+    page.set_default_timeout(30_000)
+    page.goto(TOKEN_URL)
+    page.locator(".kit-form").wait_for(timeout=90_000)
+    hidden = page.evaluate("""() => [...document.querySelectorAll('.widget-tab > .lm-TabBar .lm-TabBar-tab')]
+        .filter(t => { const r = t.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; })
+        .map(t => t.textContent)""")
+    assert hidden == []  # the tab bar wraps instead of hiding tabs past the edge
+    tab(page, "三 依申请公开")
+    found = page.evaluate("""() => { const s = document.querySelector('.kit-grid-wide');
+        const inputs = [...s.querySelectorAll('input')].map(i => i.getBoundingClientRect().width);
+        return {scrolls: s.scrollWidth > s.clientWidth + 10, fits: s.getBoundingClientRect().right <= innerWidth + 1,
+                narrowest: Math.min(...inputs), cue: getComputedStyle(s, '::before').content}; }""")
+    assert found["scrolls"] and found["fits"] and "左右滑动" in found["cue"], found
+    assert found["narrowest"] >= 40, found  # a four-digit count shows whole
+    shot(page, "6-phone")
+    page.close()
+    log = (app[1] / "app.log").read_text(encoding="utf-8")
+    assert "WARNING" not in log and "Traceback" not in log, log  # the clerk's window: Chinese only
 
 
 @pytest.mark.parametrize("path", ["voila/files/.kit-app/app.ipynb", "voila/files/../params/襄垣县/下良镇/2021.yaml",

@@ -26,6 +26,8 @@ def test_whole_county_build_makes_rollup_once(tmp_path):
     assert code == 0, text
     summary = outputs / "虚构县" / "2022" / "summary.html"
     assert summary.is_file() and "[县级汇总] 虚构县 2022" in text
+    said = text.index("[县级汇总] 正在生成 虚构县 2022 年度汇总")  # said before the seconds it takes
+    assert said < text.index("[县级汇总] 虚构县 2022 年度：")
     with zipfile.ZipFile(outputs / "虚构县" / "2022" / "review.zip") as bundle:
         names = set(bundle.namelist())
     assert {"甲镇/report.html", "乙乡/report.html", "summary.html", "checks.json"} <= names

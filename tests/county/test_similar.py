@@ -76,7 +76,9 @@ def test_shared_passages_cover_the_copied_text_only():
 def test_summary_section_highlights_and_cli(tmp_path):
     html = open_summary(COUNTY, 2022, DESK).copies().html
     assert "东关镇与西河乡（2022 年度）：相似度 98%" in html
-    assert html.count("<mark>") > 10 and "<mark>坚持以公开促落实" in html
+    assert 1 <= html.count("<mark>") <= 5 and "<mark>坚持以公开促落实" in html  # the longest passages
+    assert "的文字彼此相同" in html and "最长的 5 处相同文字" in html
+    assert html.count("坚持以公开促落实") == 1  # each shared passage once, not both full texts
     clean = open_summary(COUNTY, 2021, DESK).copies().html
     assert "未发现内容雷同" in clean and "<mark>" not in clean
     run = subprocess.run([sys.executable, "-m", "kit", "similar", COUNTY, "--params", str(DESK), "--json"],

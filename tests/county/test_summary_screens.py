@@ -43,6 +43,6 @@ def test_no_sideways_page(summary_html, width):
         found = page.evaluate(MEASURE)
         browser.close()
     assert found["page"] <= found["view"], found
-    assert found["wrapped"] and found["marks"] > 10, found
+    assert found["wrapped"] and 1 <= found["marks"] <= 5, found  # the longest shared passages
     if width == 1366:
         assert found["roster"] <= found["doc"] + 1, found  # the roster stays in the page box

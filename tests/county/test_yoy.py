@@ -114,3 +114,19 @@ def test_yoy_without_previous_year_says_so(params_dir):
     result = kit("yoy", str(params_dir / COUNTY / "乙乡" / "2021.yaml"))
     assert result.returncode == 1
     assert "找不到 2020 年的参数文件" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_nothing_is_proposed_before_a_figure_of_the_year_is_entered():
+    """A new year's file starts with every cell 0: no "下降100.0%" before the clerk enters any."""
+    from kit.params.newyear import carry_forward
+
+    before = load("甲镇", 2021)
+    fresh = carry_forward(before, 2022)
+    fresh = replace(fresh, breakdown=replace(before.breakdown, total=None, items={}))
+    assert suggest(fresh, before) == {}
+    entered = replace(fresh, breakdown=replace(before.breakdown, total=50, items={}))
+    assert set(suggest(entered, before)) == {"proactive"}  # Table 三 not entered yet
+    tables = {**entered.tables, "applications": {**entered.tables["applications"],
+                                                 "received": {"natural": 3}}}
+    assert suggest(replace(entered, tables=tables), before)["on_request"].startswith(
+        "收到政府信息公开申请3件，较上年（7件）减少4件")

@@ -56,8 +56,10 @@ def test_the_stock_in_force_rolls_forward_as_rule_r7_expects(form):
 
 
 def test_publishing_a_draft_is_refused_with_a_list_that_opens_each_place(form):
+    assert form.state.is_new
     result = form.export(draft=False)
     assert result is not None and not result.ok and result.refused
+    assert not form.state.path.exists() and form.state.is_new  # refused: the new year not written
     assert "草稿" in form.message.value and form.actions.refusal.layout.display == ""
     rows = form.actions.refusal.children[1:]
     button = rows[0].children[0]
@@ -70,16 +72,19 @@ def test_publishing_a_draft_is_refused_with_a_list_that_opens_each_place(form):
 
 
 def test_accepting_the_yoy_sentence_by_button_saves_it(form):
+    assert form.yoy.rows == {} and form.yoy.widget.layout.display == "none"  # nothing entered yet
+    form.widget_for("proactive_breakdown.total").value = "50"
+    form.widget_for("tables.applications.received.natural").value = "2"
     rows = form.yoy.rows
-    assert set(rows) == {"proactive", "on_request"}
+    assert set(rows) == {"proactive", "on_request"} and form.yoy.widget.layout.display == ""
     area, button, _ = rows["on_request"]
-    assert area.value == "收到政府信息公开申请0件，与上年持平。"
-    area.value = "本年收到政府信息公开申请0件，与上年持平。"
+    assert area.value == "收到政府信息公开申请2件，较上年（0件）增加2件。"
+    area.value = "本年收到政府信息公开申请2件，上年为0件。"
     button.click()
-    assert form.state.yoy == {"on_request": "本年收到政府信息公开申请0件，与上年持平。"}
+    assert form.state.yoy == {"on_request": "本年收到政府信息公开申请2件，上年为0件。"}
     assert button.description == "取消采用" and form.save()
     params, _ = load_params(form.state.path)
-    assert params is not None and params.yoy == {"on_request": "本年收到政府信息公开申请0件，与上年持平。"}
+    assert params is not None and params.yoy == {"on_request": "本年收到政府信息公开申请2件，上年为0件。"}
 
 
 def test_clerk_text_names_no_paths_keys_or_commands(form):
@@ -102,16 +107,17 @@ def test_dates_are_typed_as_iso_and_read_back_in_chinese(form):
 
 
 def test_links_to_earlier_outputs_say_when_the_report_changed_since(form):
-    import os
-    import time
+    from kit.export.manifest import Source, settle
 
     out = form.out_root / COUNTY / UNIT / "2022"
     out.mkdir(parents=True)
-    (out / "report.pdf").write_bytes(b"%PDF-1.7")
     assert form.save()
-    old = time.time() - 60
-    os.utime(out / "report.pdf", (old, old))
+    pdf = out / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7")
+    settle(out, ["report.pdf"], [pdf], Source(form.state.path))  # as a build records it
+    form._show_outputs()
+    assert "打印版（PDF）" in form.actions.links.value
     form.widget_for("contact").value = "联系人：甲"
     assert form.save()
     links = form.actions.links.value
-    assert "打印版（PDF）" in links and "又有修改" in links
+    assert "打印版（PDF）" not in links and "已过时" in links and "重新发布" in links  # never linked
