@@ -6,7 +6,8 @@ foot of the page and printed on the first page only, a band row of Table 二 ("�
 no header of their own. :data:`SPLIT_SCRIPT` runs in the page before it is printed:
 
 1. it lays the document out as print would, in columns of the text block's size (156 × 225
-   mm: the same fragmentation engine, so the same breaks), and finds, for every table of the
+   mm, less a hair: :data:`SLACK_MM`; the same fragmentation engine, so the same breaks,
+   with what avoids a page break made to avoid a column break too), and finds, for every table of the
    report (``table.kit-table``), the first body row that lands on a later page than the first;
 2. a band or header row (a row of ``th.kit-head`` cells only) never ends a page: the break
    moves up to before it, so the band goes over with its rows; nor does a break leave a
@@ -35,8 +36,8 @@ from kit.formats.page import CONTINUED, CONTINUED_TABLE, CONTINUED_VERTICAL, PAG
 MIN_ROWS = 4  # fewer body rows than this at a page's foot: the table starts on the next page
 
 SPLIT_SCRIPT = """
-([continued, continuedVertical, continuedTable, minRows, widthMm, heightMm]) => {
-  const mm = 96 / 25.4, width = widthMm * mm, height = heightMm * mm;
+([continued, continuedVertical, continuedTable, minRows, widthMm, heightMm, slackMm]) => {
+  const mm = 96 / 25.4, width = widthMm * mm, height = (heightMm - slackMm) * mm;
   const mains = [...document.querySelectorAll('main')];
   const tablesOf = root => [...root.querySelectorAll('table.kit-table')]
     .filter(t => t.tBodies.length && t.tBodies[0].rows.length > 1);
@@ -64,6 +65,14 @@ SPLIT_SCRIPT = """
     asPages.textContent = '.kit-continued, .kit-next-page { break-before: column !important; } ' +
       '.kit-table > tbody > tr:nth-child(-n+3) { break-before: auto !important; }';
     document.head.appendChild(asPages);
+    // what avoids a page break avoids a column break here (a heading kept with its text)
+    const pageOnly = [];
+    groups.forEach(([root]) => root.querySelectorAll('*').forEach(el => {
+      const style = getComputedStyle(el);
+      for (const prop of ['breakBefore', 'breakAfter', 'breakInside']) {
+        if (style[prop] === 'avoid-page') { pageOnly.push([el, prop, el.style[prop]]); el.style[prop] = 'avoid'; }
+      }
+    }));
     const laid = groups.map(([root]) => {
       const columns = document.createElement('div');
       columns.style.cssText = `column-width:${width}px;column-gap:0;column-fill:auto;` +
@@ -92,6 +101,7 @@ SPLIT_SCRIPT = """
       columns.remove();
     });
     asPages.remove();
+    pageOnly.forEach(([el, prop, value]) => { el.style[prop] = value; });
     return found;
   };
 
@@ -211,6 +221,11 @@ SPLIT_SCRIPT = """
 }
 """
 
-#: the script's arguments: the 续 labels, the fewest rows kept together, the text block (mm)
+#: the script's arguments: the 续 labels, the fewest rows kept together, the text block (mm),
 __all__ = ["CONTINUED", "CONTINUED_TABLE", "CONTINUED_VERTICAL", "SPLIT_ARGS", "SPLIT_SCRIPT"]
-SPLIT_ARGS = [CONTINUED, CONTINUED_VERTICAL, CONTINUED_TABLE, MIN_ROWS, PAGE.text_width, PAGE.text_height]
+#: a column this much shorter than the page, against rounding: 22 lines fill the text block
+#: exactly, and a row measured to fit by a fraction of a pixel would print alone on the next
+#: page, before the 续表 page
+SLACK_MM = 0.2
+SPLIT_ARGS = [CONTINUED, CONTINUED_VERTICAL, CONTINUED_TABLE, MIN_ROWS, PAGE.text_width, PAGE.text_height,
+              SLACK_MM]

@@ -47,7 +47,7 @@ def test_html_pdf_and_word_take_the_page_from_the_format():
     assert "@page" not in static.replace("@page rule", "")
     assert PAGE.margins() == FALLBACK_MARGINS
     assert FOOTER_PLACE["left"] == "28mm" and FOOTER_PLACE["right"] == "26mm"
-    assert SPLIT_ARGS[-2:] == [156, 225]
+    assert SPLIT_ARGS[-3:-1] == [156, 225]
     section = docx.Document(io.BytesIO(report_docx(load_params(EXAMPLE)[0]))).sections[0]
     for side in ("top", "bottom", "left", "right"):
         assert abs(getattr(section, f"{side}_margin") - Mm(getattr(PAGE, side))) < Mm(0.1)
