@@ -10,6 +10,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from kit.form.actions import run_busy
+from kit.params.names import name_problem
 from kit.params.paths import path_identity
 
 
@@ -36,7 +37,10 @@ def _folders(path: Path) -> list[str]:
 
 def unknown(root: Path, county: str, unit: str) -> str | None:
     """Why opening ``county``/``unit`` would start a report for a place with no file yet (with
-    the names of that kind closest to it), or None when the unit has files."""
+    the names of that kind closest to it), or None when the unit has files or a name is not
+    one at all (opening says why)."""
+    if name_problem(county) or name_problem(unit):
+        return None
     known = counties(root)
     if county not in known:
         near = difflib.get_close_matches(county, known, n=3, cutoff=0.3) or [

@@ -79,7 +79,6 @@ def server_config(pages: Path, ip: str, port: int, browser: bool, hostnames: lis
     # no MathJax: the form shows no formulas, and it would come from a CDN (nothing leaves the server)
     c.ServerApp.tornado_settings = {"xsrf_cookie_kwargs": {"samesite": "Strict"}, "mathjax_url": "",
                                     "ws_ping_interval": 30000, "ws_ping_timeout": 30000}
-    c.KernelManager.transport = "ipc"  # kernel channels as local files, not TCP ports
     if certfile:
         c.ServerApp.certfile, c.ServerApp.keyfile = certfile, keyfile or ""
     idle = int(os.environ.get(IDLE_VAR, "") or IDLE_KERNEL)
