@@ -22,7 +22,9 @@ def test_a_wrong_printed_total_is_for_the_unit_to_correct(tmp_path):
     cells[6] = "5"
     page = tmp_path / "page.txt"
     page.write_text(text.replace(line, HEAD + "\t".join(cells)), encoding="utf-8")
-    [total] = [p for p in check_published(page).problems if p.check == "stated-total"]
+    problems = check_published(page).problems
+    assert [p.rule for p in problems if p.is_error] == ["R3"]  # one wrong total: one error, not two
+    [total] = [p for p in problems if p.check == "stated-total"]
     assert total.rule == "R3" and "印出的总计 5 与本行各项之和 0 不一致" in total.message
     assert "重新发布" in total.message and "删除" not in total.message
 
