@@ -122,12 +122,24 @@ def match(parts: tuple[str, ...], table_id: str, group: str = "", prefer: str = 
         exact = [c for c in options if c.labels[0] == part]
         if exact:
             grouped = [c for c in exact if c.labels[1] and (c.labels[1] in keys or c.labels[1] == key(group))]
-            return (grouped or exact)[0], True
+            found = (grouped or exact)[0]
+            own = _own_row(found, options, prefer)
+            return (own, False) if own is not None else (found, True)
     if not keys:
         return None, False
     names = {i: c.labels[0] for i, c in enumerate(options)}
     best = process.extractOne(keys[-1], names, scorer=fuzz.ratio, score_cutoff=FUZZY)
     return (options[best[2]], False) if best else (None, False)
+
+
+def _own_row(found: Candidate, options: list[Candidate], prefer: str) -> Candidate | None:
+    """For a label only the other format prints, the report's own format's row of the same id
+    and as many columns ("规范性文件" in a 2021 table is its 行政规范性文件 row, a label
+    deviation, not a sign of the 2019 format); None when there is none."""
+    if found.format_id == prefer:
+        return None
+    return next((c for c in options if c.format_id == prefer and c.row.id == found.row.id
+                 and len(c.row.columns) == len(found.row.columns)), None)
 
 
 def header_labels(table: Table) -> list[str]:

@@ -99,7 +99,7 @@ def _rows(report: PublishedReport, table: Table, printed: PrintedTable) -> Itera
                         check="extra", **_doc(report, **at_row(table, label=line.label)))
         elif not line.exact:
             official = fmt_row(report, line.format_id, table.id, line.official)
-            yield error("V-F4", f"行名印作“{line.parts[-1]}”，规定为“{official}”。请改用规定的行名。",
+            yield warning("V-F4", f"行名印作“{line.parts[-1]}”，规定为“{official}”。请改用规定的行名。",
                         check="label", **_doc(report, **at_row(table, line.official, label=line.label)))
     positions = [order.index(i) for i in ids]
     if positions != sorted(positions):
@@ -128,7 +128,7 @@ def _headers(report: PublishedReport, table: Table, printed: PrintedTable) -> It
             continue
         near = max(official, key=lambda t: fuzz.ratio(key(t), key(text)), default="")
         if near and fuzz.ratio(key(near), key(text)) >= 60:
-            yield error("V-F4", f"表头印作“{text}”，规定为“{near}”。请改用规定的表头。",
+            yield warning("V-F4", f"表头印作“{text}”，规定为“{near}”。请改用规定的表头。",
                         check="header", **_doc(report, **at_table(table, column=text)))
 
 
