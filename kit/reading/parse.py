@@ -16,6 +16,7 @@ from kit.reading.labels import BLANKS, cell_of, data_row, is_group, is_number, k
 from kit.reading.model import PrintedRow, PrintedSection, PrintedTable, PublishedReport
 
 _SECTION = re.compile(r"^([一二三四五六七八九十])\s*[、.．]\s*(.{2,30})$")
+_BARE_SECTION = re.compile(r"^([一二三四五六七八九十])\s*(.{2,30})$")  # "一总体情况": no 、
 _SUB = re.compile(r"^[（(]\s*([一二三四五六七八九十])\s*[）)]\s*(.{2,30})$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _UNIT = re.compile(r"^(?:(.{1,12}?(?:自治县|县|区|市|旗)))?(.{1,12}?(?:街道办事处|街道|镇|乡))")
@@ -144,7 +145,7 @@ def parse(doc: Document, year: int | None = None) -> PublishedReport:
                 current.has_table = True
             continue
         text = piece.text
-        heading = _SECTION.match(text)
+        heading = section_heading(text, fmt)
         if heading and "。" not in text and current is not None and heading.group(1) == NUMBERS[0] \
                 and current.section_id in ("problems", "other") \
                 and fuzz.ratio(key(fmt.sections[0].heading), key(heading.group(2))) >= 60:
@@ -188,6 +189,19 @@ def parse(doc: Document, year: int | None = None) -> PublishedReport:
     if report.published is None:
         report.published = next((find_date(t) for t in reversed(report.tail) if find_date(t)), None)
     return report
+
+
+def section_heading(text: str, fmt: ReportFormat) -> re.Match[str] | None:
+    """A section heading as printed: "一、总体情况", or without its 、 ("一总体情况") when the
+    rest is that section's official name, nearly (so "一是加强组织领导" is not one)."""
+    found = _SECTION.match(text)
+    if found is not None:
+        return found
+    bare = _BARE_SECTION.match(text)
+    if bare is None or NUMBERS.index(bare.group(1)) >= len(fmt.sections):
+        return None
+    official = fmt.sections[NUMBERS.index(bare.group(1))].heading.split("、", 1)[-1]
+    return bare if fuzz.ratio(key(official), key(bare.group(2))) >= 85 else None
 
 
 def _cut_second_title(report: PublishedReport, current: PrintedSection, sub: str | None) -> str:

@@ -57,3 +57,12 @@ def test_label_deviations_are_warnings(read):
     assert label["severity"] == "警告" and "规定为“行政规范性文件”" in label["message"]
     header = [p for p in read["05-pingtan-jinjing-2020.html"]["problems"] if "采购总金额（元）" in p["message"]]
     assert header and all(p["severity"] == "警告" for p in header)
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if not _truth(p)["known_errors"]], ids=lambda p: p.stem)
+def test_a_clean_report_has_no_errors(read, page):
+    """05: its section 一 heading is printed "一总体情况" (no 、): read as that heading, a
+    label deviation (V-F4 warning), not a missing section (V-F2) with follow-on warnings."""
+    problems = read[page.name]["problems"]
+    assert [p for p in problems if p["severity"] == "错误"] == []
+    assert not any(p["rule"] == "V-F2" for p in problems)
