@@ -45,7 +45,9 @@ SECTIONS = (
     Section(
         "problems", "五", "存在的主要问题及改进情况",
         (Subsection("problems", "存在的主要问题", ("问题", "不足")),
-         Subsection("improvements", "改进情况", ("改进", "措施", "整改"))),
+         # real reports often write the plan without the word 改进: 下一步…, 进一步加强…
+         Subsection("improvements", "改进情况", ("改进", "措施", "整改", "下一步", "今后", "将继续",
+                                                "进一步", "加强", "提升"))),
         help="写明本机关存在的主要问题和具体改进措施，并说明上一年度问题的整改情况。",
         short="问题与改进",
     ),

@@ -66,3 +66,9 @@ def test_a_clean_report_has_no_errors(read, page):
     problems = read[page.name]["problems"]
     assert [p for p in problems if p["severity"] == "错误"] == []
     assert not any(p["rule"] == "V-F2" for p in problems)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_section_five_written_in_its_own_way_is_not_empty(read, page):
+    """改进措施 for 改进情况, both parts in one paragraph, or the plan in the problems part."""
+    assert not any(p["rule"] == "V-S3" for p in read[page.name]["problems"])

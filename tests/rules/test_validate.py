@@ -127,6 +127,20 @@ def test_five_aspects(base):
     assert len(problems) == 1 and "平台建设" in problems[0].section
 
 
+def test_problems_and_improvements_written_together_are_not_missing(base):
+    empty = SectionText("", {"problems": Prose(""), "improvements": Prose("")})
+    params = replace(base, sections={**base.sections, "problems": empty})
+    assert {p.place.subsection for p in found(validate(params), "V-S3")} == {"problems", "improvements"}
+    together = SectionText("本年度工作还存在一些不足：信息更新不够及时。下一步，我镇将加强信息更新。",
+                           {"problems": Prose(""), "improvements": Prose("")})
+    params = replace(base, sections={**base.sections, "problems": together})
+    assert found(validate(params), "V-S3") == []  # one paragraph without (一)(二)
+    problems_only = SectionText("", {"problems": Prose("存在的问题：信息更新不够及时。"),
+                                     "improvements": Prose("")})
+    params = replace(base, sections={**base.sections, "problems": problems_only})
+    assert len(found(validate(params), "V-S3")) == 1  # no plan at all: still said
+
+
 def test_supervision_results_and_fee_and_comparison(base):
     params = with_sub(base, "general", "oversight", "本年度开展工作考核、社会评议，未发生责任追究情况。")
     params = replace(params, sections={**params.sections,
