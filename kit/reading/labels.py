@@ -27,9 +27,13 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 BLANKS = ("", "-", "—", "/", "\\")
 
 
+_ITEM = re.compile(r"^(\d+)\s*[,.]")  # "1、申请人…", "1．", "1 ." as the format's "1."
+
+
 def key(label: str) -> str:
     text = unicodedata.normalize("NFKC", label).replace("．", ".").replace("、", ",")
-    return _DROP.sub("", text).replace("。", "").rstrip(":：")
+    text = _DROP.sub("", text).replace("。", "").rstrip(":：")
+    return _ITEM.sub(r"\1.", text)
 
 
 _UNIT = re.compile(r"(?:万元|元|件|条|个|项)$")  # a value printed with its unit: "52000.00元"
