@@ -21,7 +21,7 @@ from kit.base.problems import Problem
 from kit.batch.options import BuildOptions, JobResult, Status
 from kit.batch.plan import BuildJob
 from kit.export.document import Document, HtmlFailed, PdfSource, Staged, export_html, finish
-from kit.export.manifest import Source
+from kit.export.manifest import Source, remove_files
 from kit.export.print_many import MAX_GROUP
 from kit.export.publish import Publisher
 from kit.notebook.handoff import remove_checks, write_checks
@@ -156,11 +156,11 @@ def _stage(job: BuildJob, options: BuildOptions, publisher: Publisher) -> JobRes
     params, problems = check_file(job.params_path)
     errors = [p for p in problems if p.is_error]
     if params is None or (errors and not options.draft):
-        stuck = _remove_stale(job.out_dir, EVERYTHING)
+        stuck = remove_files(job.out_dir, EVERYTHING)
         return result("invalid", error=f"参数文件有 {len(errors)} 个错误，未生成报告。{stuck}")
     marks = unrewritten(problems)
     if marks and not options.draft:
-        stuck = _remove_stale(job.out_dir, EVERYTHING)  # no earlier output may pass for this year's
+        stuck = remove_files(job.out_dir, EVERYTHING)  # no earlier output may pass for this year's
         return result("draft", error=f"报告仍是草稿：{len(marks)} 处文字尚未按本年度改写，未生成报告。{stuck}")
     parameters: dict[str, object] = {"county": job.county, "unit": job.unit, "year": job.year,
                                      "params_dir": str(job.params_dir.resolve())}
@@ -179,7 +179,7 @@ def _stage(job: BuildJob, options: BuildOptions, publisher: Publisher) -> JobRes
         remove_checks(job.out_dir)
     if nb is None or failure is not None:
         kept = failure is not None and failure.notebook_kept
-        stuck = _remove_stale(job.out_dir, EVERYTHING[1:] if kept else EVERYTHING)
+        stuck = remove_files(job.out_dir, EVERYTHING[1:] if kept else EVERYTHING)
         return result("failed", [notebook] if kept else [],
                       error=(failure.error if failure else "笔记本未运行完。") + stuck,
                       failed_cell=(failure.cell or None) if failure else None)
@@ -189,20 +189,3 @@ def _stage(job: BuildJob, options: BuildOptions, publisher: Publisher) -> JobRes
     except HtmlFailed as exc:
         return result("partial", [notebook], error=str(exc))
     return _Staged(job, options, problems, staged, time.perf_counter() - start)
-
-
-def _remove_stale(folder: Path, names: tuple[str, ...]) -> str:
-    """A failed build leaves no earlier output that would look current; what could not be
-    removed (a locked or immutable file) is said, in Chinese, in the returned text."""
-    stuck = []
-    for name in names:
-        path = folder / name
-        try:
-            if path.is_file() or path.is_symlink():
-                path.unlink()
-        except OSError:
-            stuck.append(name)
-    if not stuck:
-        return ""
-    return (f"另：旧的 {'、'.join(stuck)} 无法删除（文件被锁定、设为不可修改或没有权限），它已不是当前的报告，"
-            f"请解除锁定后删除（位于 {folder}）。")

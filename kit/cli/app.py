@@ -152,8 +152,9 @@ def quiet_kernels(log: Path) -> type:
     class QuietKernels(AsyncMappingKernelManager):
         async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
             ensure_folder(log.parent)
-            kwargs.setdefault("stderr", log.open("a", encoding="utf-8"))
-            return await super().start_kernel(*args, **kwargs)
+            with log.open("a", encoding="utf-8") as output:  # the kernel holds its own copy
+                kwargs.setdefault("stderr", output)
+                return await super().start_kernel(*args, **kwargs)
 
     return QuietKernels
 

@@ -27,7 +27,7 @@ from nbformat import NotebookNode
 from kit.base.atomic import write_bytes, write_text
 from kit.base.errors import KitError, user_message
 from kit.export.errors import KitExportError
-from kit.export.manifest import Source, settle
+from kit.export.manifest import Source, remove_files, settle
 from kit.export.publish import Publisher
 from kit.params.outputs import FORMATS, LABELS
 
@@ -62,17 +62,7 @@ class Document:
     def remove(self, formats: tuple[str, ...]) -> str:
         """A failed step leaves no earlier file of these formats that would look current; what
         cannot be removed (locked, immutable) is said in the returned Chinese text."""
-        stuck = []
-        for fmt in formats:
-            if fmt in self.names:
-                path = self.path(fmt)
-                try:
-                    if path.is_file() or path.is_symlink():
-                        path.unlink()
-                except OSError:
-                    stuck.append(path.name)
-        return (f"另：旧的 {'、'.join(stuck)} 无法删除（文件被锁定或设为不可修改），它已不是当前的文件，"
-                "请解除锁定后删除。") if stuck else ""
+        return remove_files(self.folder, [self.names[f] for f in formats if f in self.names])
 
 
 @dataclass

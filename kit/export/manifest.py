@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,27 +94,33 @@ def settle(folder: Path, names: Iterable[str], made: Iterable[Path], source: Sou
         if (name not in files and isinstance(entry, dict) and entry.get("source") == digest
                 and entry.get("draft") == source.draft and entry.get("stamp") == _stamp(folder / name)):
             files[name] = entry
-    stuck = [name for name in names if name not in files and not _remove(folder / name)]
+    stale = [name for name in names if name not in files]
     data = {"version": VERSION, "source": str(source.path) if source.path else None,
             "draft": source.draft, "files": files}
     ensure_folder(manifest_path(folder).parent)
     write_text(manifest_path(folder), json.dumps(data, ensure_ascii=False, indent=1))
+    return remove_files(folder, stale)
+
+
+def remove_files(folder: Path, names: Iterable[str]) -> str:
+    """Remove these files of ``folder`` (no earlier file may pass for a current one); what
+    cannot be removed (locked, immutable, no permission) is said in the returned Chinese
+    text ("" when everything went)."""
+    stuck = []
+    for name in names:
+        path = folder / name
+        try:
+            if path.is_file() or path.is_symlink():
+                path.unlink()
+        except OSError:
+            stuck.append(name)
     if not stuck:
         return ""
     return (f"另：旧的 {'、'.join(stuck)} 无法删除（文件被锁定、设为不可修改或没有权限），它已不是当前的文件，"
             f"请解除锁定后删除（位于 {folder}）。")
 
 
-def _remove(path: Path) -> bool:
-    try:
-        if path.is_file() or path.is_symlink():
-            path.unlink()
-    except OSError:
-        return False
-    return True
-
-
-def current(folder: Path, names: Mapping[str, str] | Iterable[str] | None = None) -> Outputs:
+def current(folder: Path, names: Iterable[str] | None = None) -> Outputs:
     """The files of ``folder`` that are current (optionally only among ``names``)."""
     data = read(folder)
     files = data.get("files")
@@ -122,7 +128,7 @@ def current(folder: Path, names: Mapping[str, str] | Iterable[str] | None = None
         return Outputs(frozenset())
     source = data.get("source")
     now = source_digest(Path(source)) if source else None
-    wanted = set(names.values() if isinstance(names, Mapping) else names) if names is not None else None
+    wanted = set(names) if names is not None else None
     found, changed = set(), False
     for name, entry in files.items():
         if not isinstance(entry, dict) or (wanted is not None and name not in wanted):

@@ -43,17 +43,18 @@ def unknown(root: Path, county: str, unit: str) -> str | None:
         return None
     known = counties(root)
     if county not in known:
-        near = difflib.get_close_matches(county, known, n=3, cutoff=0.3) or [
-            k for k in known if county and (county in k or k in county)][:3]
-        hint = f"您要找的是不是：{'、'.join(near)}？" if near else ""
-        return f"还没有“{county}”这个县（市、区）的报告。{hint}"
+        return f"还没有“{county}”这个县（市、区）的报告。{_near(county, known)}"
     have = units(root, county)
     if unit not in have:
-        near = difflib.get_close_matches(unit, have, n=3, cutoff=0.3) or [
-            u for u in have if unit and (unit in u or u in unit)][:3]
-        hint = f"您要找的是不是：{'、'.join(near)}？" if near else ""
-        return f"{county}还没有“{unit}”的报告。{hint}"
+        return f"{county}还没有“{unit}”的报告。{_near(unit, have)}"
     return None
+
+
+def _near(name: str, known: list[str]) -> str:
+    """"您要找的是不是：…？" with the known names closest to ``name`` ("" when none is)."""
+    near = difflib.get_close_matches(name, known, n=3, cutoff=0.3) or [
+        k for k in known if name in k or k in name][:3]
+    return f"您要找的是不是：{'、'.join(near)}？" if near else ""
 
 
 def parse_year(text: str) -> tuple[int | None, str | None]:

@@ -18,6 +18,7 @@ from kit.formats.spec import (
 )
 
 REPORT_NAME = "政府信息公开工作年度报告"
+REPORT_KIND = REPORT_NAME[-4:]  # "年度报告": what a report's title ends with, however worded
 
 # ---- sections ---------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import re
 from rapidfuzz import fuzz
 
 from kit.formats import FORMATS, ReportFormat, format_for_year
+from kit.formats.common import REPORT_KIND
 from kit.params.model import UNIT_KINDS, Unit
 from kit.reading.document import Document, Grid, Para, find_date
 from kit.reading.labels import BLANKS, cell_of, data_row, is_group, is_number, key, signature
@@ -200,7 +201,7 @@ def section_heading(text: str, fmt: ReportFormat) -> re.Match[str] | None:
     bare = _BARE_SECTION.match(text)
     if bare is None or NUMBERS.index(bare.group(1)) >= len(fmt.sections):
         return None
-    official = fmt.sections[NUMBERS.index(bare.group(1))].heading.split("、", 1)[-1]
+    official = fmt.sections[NUMBERS.index(bare.group(1))].heading
     return bare if fuzz.ratio(key(official), key(bare.group(2))) >= 85 else None
 
 
@@ -208,7 +209,7 @@ def _cut_second_title(report: PublishedReport, current: PrintedSection, sub: str
     """Remove the second report's title (and what followed it) from the end of the first; the title."""
     for paragraphs in (report.tail, current.subsections.get(sub, []) if sub else [], current.text):
         for index in range(len(paragraphs) - 1, -1, -1):
-            if "年度报告" in paragraphs[index] and len(paragraphs[index]) < 60:
+            if REPORT_KIND in paragraphs[index] and len(paragraphs[index]) < 60:
                 title = paragraphs[index]
                 del paragraphs[index:]
                 return title

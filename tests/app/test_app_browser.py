@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from browser_helpers import open_tab
-from process_helpers import running_kernels
+from process_helpers import running_kernels, stop_group, wait_until_serving
 
 from kit.cli.app import free_port  # a free port on 127.0.0.1
 from kit.export.browser import CHROMIUM_ARGS
@@ -63,28 +63,14 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
                             start_new_session=True)
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(url + "voila/static/voila.js", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("the app did not start:\n" + (root / "app.log").read_text())
-                time.sleep(0.3)
+        wait_until_serving(url + "voila/static/voila.js", proc, 60, root / "app.log", "the app")
         printed = re.search(r"填写表单已启动：(\S+)", (root / "app.log").read_text(encoding="utf-8")).group(1)
         assert printed.startswith(url + "?token=")
         global TOKEN_URL, PID
         TOKEN_URL, PID = printed, proc.pid
         yield url, root
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        with suppress(ProcessLookupError):
-            os.killpg(proc.pid, 9)
+        stop_group(proc, 15)
         log.close()
 
 

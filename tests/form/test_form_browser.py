@@ -11,17 +11,15 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from browser_helpers import open_tab
+from process_helpers import stop_group, wait_until_serving
 
 from kit.cli.app import free_port  # a free port on 127.0.0.1
 from kit.export.browser import CHROMIUM_ARGS
@@ -70,25 +68,10 @@ def lab_server(root: Path, tmp: Path) -> Iterator[str]:
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("JupyterLab did not start:\n" + (tmp / "jupyter.log").read_text())
-                time.sleep(0.2)
+        wait_until_serving(f"{base}/api/status?token={token}", proc, 30, tmp / "jupyter.log", "JupyterLab")
         yield f"{base}/lab/tree/notebooks/draft.ipynb?token={token}"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        with suppress(ProcessLookupError):  # kernels the server started, if still running
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_group(proc, 10)
         log.close()
 
 

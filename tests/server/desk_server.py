@@ -8,12 +8,12 @@ import re
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from process_helpers import stop_group, wait_until_serving
 
 from kit.cli.app import free_port
 
@@ -57,25 +57,11 @@ def desk_server(root: Path, db: str | None = None, **extra_env: str) -> Iterator
                                 start_new_session=True)
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(url + "login", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("the desk did not start:\n" + log_path.read_text()) from None
-                time.sleep(0.3)
+        wait_until_serving(url + "login", proc, 90, log_path, "the desk")
         passwords = dict(re.findall(r"账号 (\S+)（.*?）初始密码 (\S+)", log_path.read_text()))
         yield Server(url, root, passwords, proc.pid)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        with suppress(ProcessLookupError):
-            os.killpg(proc.pid, 9)
+        stop_group(proc, 20)
 
 
 def fresh_copy(root: Path) -> None:
