@@ -81,8 +81,8 @@ class Chooser:
         box = w.Layout(width="15em")
         self.county = w.Combobox(placeholder="选择或输入县名", ensure_option=False, layout=box,
                                  description="县（市、区）")
-        self.unit = w.Combobox(placeholder="选择或输入乡镇名", ensure_option=False, layout=box,
-                               description="乡镇（街道）")
+        self.unit = w.Combobox(placeholder="选择或输入乡镇、部门名", ensure_option=False, layout=box,
+                               description="单位")
         self.year = w.Combobox(placeholder="如 2022", ensure_option=False,
                                layout=w.Layout(width="13em"), description="年度")
         for widget in (self.county, self.unit, self.year):

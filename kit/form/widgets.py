@@ -160,8 +160,8 @@ def basic_page(state: FormState, on_edit: OnEdit) -> Page:
                           placeholder="如：联系人、电话、地址（可不填）")
     editors += [title, published, preamble, contact]
     children = [
-        html('<div class="kit-h">基本信息</div><div class="kit-help">县和乡镇名称来自所选文件，'
-             "不能在此修改；其余各项可直接填写。</div>", "kit-h"),
+        html('<div class="kit-h">基本信息</div><div class="kit-help">县和单位名称来自所选文件，'
+             "不能在此修改；其余各项可直接填写。“类型”决定截止日期和适用的规则（如部门不需写考核评议）。</div>", "kit-h"),
         *(e.widget for e in editors[:5]), title.widget, published.widget,
         html('<div class="kit-h2">导语</div><div class="kit-help">说明编制依据和统计期限'
              "（自某年1月1日起至12月31日止）。</div>", "kit-h2"), preamble.widget,

@@ -1,5 +1,5 @@
 """When a report is due: a month and day of the year after the report year, by the publishing
-unit's level (spec §4, 《条例》第四十九条).
+unit's level (spec §4, 《条例》第四十九条; each level's in :mod:`kit.formats.levels`).
 
 县级以上人民政府部门 publish by 1月31日 and 县级以上地方人民政府 by 3月31日 (Art. 49).
 Townships (乡、镇、街道) are not named there: their deadline is set locally (a county's
@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
-TOWNSHIP, DEPARTMENT, GOVERNMENT = "township", "department", "government"
 MonthDay = tuple[int, int]
 
-#: the statutory or default deadline of each level, as (month, day) of the year after
-DEADLINES: dict[str, MonthDay] = {TOWNSHIP: (1, 31), DEPARTMENT: (1, 31), GOVERNMENT: (3, 31)}
-DEFAULT_DEADLINE = DEADLINES[TOWNSHIP]
+DEFAULT_DEADLINE: MonthDay = (1, 31)  # a township's, where its county sets none
 
 
 def due_date(year: int, month_day: MonthDay = DEFAULT_DEADLINE) -> date:
@@ -26,8 +23,3 @@ def due_date(year: int, month_day: MonthDay = DEFAULT_DEADLINE) -> date:
         return date(year + 1, month, day)
     except ValueError:
         return date(year + 1, month, day - 1)
-
-
-def level_deadline(year: int, level: str = TOWNSHIP) -> date:
-    """The deadline of a report of ``level`` for ``year``, where no local setting says otherwise."""
-    return due_date(year, DEADLINES.get(level, DEFAULT_DEADLINE))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from kit.formats.common import REPORT_NAME, SECTIONS, applications_table, review_litigation_table
 from kit.formats.proactive import Block, proactive_table
 from kit.formats.spec import Column, ReportFormat, RollForward
@@ -35,6 +37,8 @@ FORMAT_2019 = ReportFormat(
     name="政府信息公开工作年度报告格式（试行）",
     notice="国办公开办函〔2019〕60号",
     notice_title="国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知",
+    notice_date=date(2019, 11, 27),  # as published on 中国政府网 (spec §3)
+    format_title="中华人民共和国政府信息公开工作年度报告格式（试行）",
     report_name=REPORT_NAME,
     first_year=2019,
     last_year=2020,

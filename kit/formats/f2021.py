@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from kit.formats.common import (
     OTHER_2021,
     REPORT_NAME,
@@ -40,6 +42,8 @@ FORMAT_2021 = ReportFormat(
     notice="国办公开办函〔2021〕30号",
     notice_title=("国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉"
                   "的通知"),
+    notice_date=date(2021, 9, 26),  # dated 2021年9月26日, published 2021-09-29 (spec §2)
+    format_title="中华人民共和国政府信息公开工作年度报告格式",
     report_name=REPORT_NAME,
     first_year=2021,
     last_year=None,

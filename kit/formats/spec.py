@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import field
+from datetime import date
 from decimal import Decimal
 
 from kit.base.record import Record, record
@@ -224,6 +225,8 @@ class ReportFormat(Record):
     name: str
     notice: str  # the notice that set it, e.g. "国办公开办函〔2021〕30号"
     notice_title: str  # that notice's title, as a preamble cites it
+    notice_date: date  # the day the notice was issued (a report published before it cannot cite it)
+    format_title: str  # the format's own title, as preambles also cite it: 《…年度报告格式（试行）》
     report_name: str  # what every title ends with: "政府信息公开工作年度报告"
     first_year: int
     last_year: int | None

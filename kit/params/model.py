@@ -14,13 +14,13 @@ from functools import cached_property
 
 from kit.base.record import Record, record
 from kit.formats import format_for_year
+from kit.formats.levels import KIND_NAMES, Level, level_of, organ
 from kit.formats.spec import ReportFormat
 
 Number = int | Decimal
 CellKey = tuple[str, str, str]  # (table id, row id, column id)
 
-UNIT_KINDS = ("乡", "镇", "街道")
-ORGAN_SUFFIX = {"乡": "人民政府", "镇": "人民政府", "街道": "街道办事处"}
+UNIT_KINDS = KIND_NAMES  # 乡、镇、街道、片区、部门、县政府、市政府、省政府 (kit.formats.levels)
 REWRITE_MARK = "【请按本年度情况改写】"
 
 
@@ -30,16 +30,17 @@ class Unit(Record):
     city: str
     county: str
     name: str  # e.g. "下良镇"
-    kind: str  # 乡 / 镇 / 街道
+    kind: str  # one of UNIT_KINDS: 乡 / 镇 / 街道 / 片区 / 部门 / 县政府 …
 
     @property
     def organ(self) -> str:
-        """The organ that reports, e.g. "襄垣县下良镇人民政府"."""
-        if self.kind == "街道":
-            suffix = "办事处" if self.name.endswith("街道") else "街道办事处"
-        else:
-            suffix = ORGAN_SUFFIX.get(self.kind, "人民政府")
-        return f"{self.county}{self.name}{suffix}"
+        """The organ that reports, e.g. "襄垣县下良镇人民政府", "襄垣县教育局"."""
+        return organ(self.kind, self.province, self.city, self.county, self.name)
+
+    @property
+    def level(self) -> Level:
+        """The unit's level (kit.formats.levels): which deadline, 规章 and V-S2 rules apply."""
+        return level_of(self.kind)
 
 
 @record

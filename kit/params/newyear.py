@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kit.base.errors import KitError
 from kit.base.problems import Problem, has_errors
+from kit.formats.levels import kind_from_name
 from kit.formats.spec import ReportFormat
 from kit.params.loader import load_params
 from kit.params.model import REWRITE_MARK, Breakdown, Number, Prose, ReportParams, SectionText, Unit
@@ -21,7 +22,7 @@ class NewYearError(KitError):
 
 
 def default_preamble(unit: Unit, year: int, fmt: ReportFormat) -> str:
-    name = f"{unit.county}{unit.name}"
+    name = unit.organ
     return (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《{fmt.notice_title}》"
             f"（{fmt.notice}）要求，由{name}编制。本报告中所列数据的统计期限自{year}年1月1日起至"
             f"{year}年12月31日止。")
@@ -68,7 +69,7 @@ def blank(unit: Unit, year: int) -> ReportParams:
                    breakdown=Breakdown(0, {}))
 
 
-def new_params(root: Path, county: str, unit_name: str, year: int,
+def new_params(root: Path, county: str, unit_name: str, year: int, unit_kind: str | None = None,
                ) -> tuple[ReportParams, Path, list[Problem]]:
     """Build (not write) the new year's params; raise NewYearError when impossible."""
     path = params_path(root, county, unit_name, year)
@@ -77,8 +78,7 @@ def new_params(root: Path, county: str, unit_name: str, year: int,
         raise NewYearError(msg)
     prev_path = path.with_name(f"{year - 1}.yaml")
     if not prev_path.exists():
-        kind = "街道" if unit_name.endswith("街道") else unit_name[-1]
-        kind = kind if kind in ("乡", "镇", "街道") else "镇"
+        kind = unit_kind or kind_from_name(unit_name)
         province, city = county_location(root, county)
         unit = Unit(province=province, city=city, county=county, name=unit_name, kind=kind)
         return blank(unit, year), path, []
@@ -99,8 +99,10 @@ def county_location(root: Path, county: str) -> tuple[str, str]:
     return "", ""
 
 
-def create(root: Path, county: str, unit_name: str, year: int) -> Path:
-    params, path, _ = new_params(root, county, unit_name, year)
+def create(root: Path, county: str, unit_name: str, year: int, unit_kind: str | None = None,
+           ) -> tuple[Path, ReportParams]:
+    """Write the new year's params file; returns its path and what it holds."""
+    params, path, _ = new_params(root, county, unit_name, year, unit_kind)
     text = dumps(params)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.new")
@@ -112,7 +114,7 @@ def create(root: Path, county: str, unit_name: str, year: int) -> Path:
         raise NewYearError(msg) from exc
     finally:
         tmp.unlink(missing_ok=True)
-    return path
+    return path, params
 
 
 def _last_year(previous: ReportParams, table_id: str, row_id: str) -> Callable[[str], Number]:

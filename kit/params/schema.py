@@ -31,8 +31,9 @@ UNIT_FIELDS: tuple[Key, ...] = (
     Key("province", "省", required=True, text=True),
     Key("city", "市（州）", required=True, text=True),
     Key("county", "县（市、区）", required=True, text=True),
-    Key("name", "乡镇（街道）", required=True, text=True),
-    Key("kind", "类型", required=True, text=True, help="乡、镇或街道"),
+    Key("name", "单位（乡镇、部门）", required=True, text=True),
+    Key("kind", "类型", required=True, text=True,
+        help="乡、镇、街道、片区（乡镇一级），部门（县级政府部门），县政府、市政府或省政府（本级政府）"),
 )
 #: Chinese keys a clerk may type for unit fields → the real key (for "did you mean").
 UNIT_ALIASES = {"省": "province", "市": "city", "县": "county", "名称": "name", "类型": "kind"}

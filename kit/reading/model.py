@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from kit.formats.levels import TOWNSHIP
 from kit.params.model import Unit
 
 CellState = Literal["number", "blank", "unreadable", "missing"]
@@ -67,6 +68,8 @@ class PublishedReport:
     published: date | None = None
     year: int | None = None  # the report year as the document states it (title, else period)
     unit: Unit | None = None  # from the title, where it names 县 and 乡镇
+    level: str = TOWNSHIP  # the publishing unit's level (kit.formats.levels)
+    level_from: str = "default"  # how the level was found: "title", "given" (--level) or "default"
     layout: str = "unknown"  # "2021", "2019", "hybrid" or "unknown"
     layout_evidence: list[str] = field(default_factory=list)  # labels that decided the layout
     tail: list[str] = field(default_factory=list)  # the sign-off after the last section

@@ -11,7 +11,8 @@ from rapidfuzz import fuzz
 
 from kit.formats import FORMATS, ReportFormat, format_for_year
 from kit.formats.common import REPORT_KIND
-from kit.params.model import UNIT_KINDS, Unit
+from kit.formats.levels import TOWNSHIP, Level, infer_level, kind_from_name, title_organ
+from kit.params.model import Unit
 from kit.reading.document import Document, Grid, Para, find_date
 from kit.reading.labels import BLANKS, cell_of, data_row, is_group, is_number, key, signature
 from kit.reading.model import PrintedRow, PrintedSection, PrintedTable, PublishedReport
@@ -42,13 +43,20 @@ def _title(doc: Document) -> tuple[str, int]:
     return title, 0
 
 
-def _unit(title: str) -> Unit | None:
+def _unit(title: str) -> tuple[Unit | None, Level | None]:
+    """The unit a title names (its county and name where it is a township's) and the level its
+    organ's name shows (None: the title shows none)."""
+    organ = title_organ(title)
+    level = infer_level(organ) if organ else None
     match = _UNIT.match(_LEADING_YEAR.sub("", re.sub(r"\s", "", title)))
-    if not match:
-        return None
-    name = match.group(2).removesuffix("办事处")
-    kind = next((k for k in UNIT_KINDS if name.endswith(k)), "镇")
-    return Unit("", "", match.group(1) or "", name, kind)
+    if match and (level is None or level.id == TOWNSHIP):
+        name = match.group(2).removesuffix("办事处")
+        kind = next((k for k in ("街道", "镇", "乡") if name.endswith(k)), "镇")
+        return Unit("", "", match.group(1) or "", name, kind), level
+    if level is None:
+        return None, None
+    kind = kind_from_name(organ) if level.id == TOWNSHIP else level.kind
+    return Unit("", "", "", organ, kind), level
 
 
 def _year(title: str, preamble: list[str]) -> int | None:
@@ -181,7 +189,9 @@ def parse(doc: Document, year: int | None = None) -> PublishedReport:
             continue
         (current.subsections.setdefault(sub, []) if sub else current.text).append(text)
     report.preamble = preamble
-    report.unit = _unit(title)
+    report.unit, level = _unit(title)
+    if level is not None:
+        report.level, report.level_from = level.id, "title"
     _tables(report, grids, fmt)
     _layout(report, fmt)
     other = next((f for f in FORMATS if f.id == report.layout and f.id != fmt.id), None)

@@ -20,7 +20,7 @@ from pathlib import Path
 from kit.base.errors import user_message
 from kit.base.problems import Problem, error
 from kit.formats import FORMATS, format_for_year
-from kit.formats.deadlines import level_deadline
+from kit.formats.levels import LEVELS
 from kit.reading.document import ReadError
 from kit.reading.lint import lint_report
 from kit.reading.model import PrintedCell, PublishedReport
@@ -44,20 +44,24 @@ class PublishedResult:
 
 
 def default_deadline(report: PublishedReport) -> date | None:
-    """The default deadline of a township's report (kit.formats.deadlines)."""
-    return level_deadline(report.year) if report.year else None
+    """The statutory (a township's: the default) deadline of the report's level."""
+    return LEVELS[report.level].due(report.year) if report.year else None
 
 
-def read_published(path: Path, year: int | None = None) -> PublishedReport:
-    return parse(read_document(path), year)
+def read_published(path: Path, year: int | None = None, level: str | None = None) -> PublishedReport:
+    """What the document printed; ``year`` and ``level`` (a level id) override what it shows."""
+    report = parse(read_document(path), year)
+    if level is not None:
+        report.level, report.level_from = level, "given"
+    return report
 
 
 def check_published(path: Path, year: int | None = None, deadline: Deadline = default_deadline,
-                    ) -> PublishedResult:
+                    level: str | None = None) -> PublishedResult:
     try:
         with time_limit(READ_SECONDS, f"{path}：读取超过 {READ_SECONDS} 秒仍未完成，文件可能已损坏或结构异常。"
                         "请改用该报告的网页版或重新下载后再试。"):
-            report = read_published(path, year)
+            report = read_published(path, year, level)
         problems, conversion = lint_report(report, deadline(report))
     except ReadError as exc:
         return PublishedResult(str(path), None, [error("P-READ", str(exc), file=str(path))])
@@ -91,16 +95,16 @@ def time_limit(seconds: float, message: str) -> Iterator[None]:
 
 
 def check_many(paths: list[Path], year: int | None = None, deadline: Deadline = default_deadline,
-               jobs: int | None = None) -> list[PublishedResult]:
+               jobs: int | None = None, level: str | None = None) -> list[PublishedResult]:
     """``check_published`` for each file, in order; in ``jobs`` worker processes (default: one
     per CPU) when there are several files. ``deadline`` must then be picklable (a module-level
     function or an object with ``__call__``)."""
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(paths) < 4:
-        return [check_published(p, year, deadline) for p in paths]
+        return [check_published(p, year, deadline, level) for p in paths]
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
         return list(pool.map(check_published, paths, [year] * len(paths), [deadline] * len(paths),
-                             chunksize=max(1, len(paths) // (4 * jobs))))
+                             [level] * len(paths), chunksize=max(1, len(paths) // (4 * jobs))))
 
 
 def documents(paths: list[Path]) -> list[Path]:
@@ -143,4 +147,5 @@ def as_json(result: PublishedResult) -> dict[str, object]:
     tables["review_litigation"] = (values + [None] * count)[:count]
     unit = f"{report.unit.county}{report.unit.name}" if report.unit else None
     return {"file": result.file, "unit": unit, "year": report.year, "layout": report.layout,
+            "level": report.level, "level_from": report.level_from,
             "tables": tables, "problems": problems}

@@ -31,7 +31,7 @@ def check_tables(params: ReportParams, previous: ReportParams | None = None) -> 
             problems += _r6(params, previous, apps)
     if previous is not None and previous.format.id == params.format.id:
         problems += _r7(params, previous)
-    problems += _township_regulations(params)
+    problems += _no_regulations(params)
     return problems
 
 
@@ -120,14 +120,18 @@ def _roll_forward(params: ReportParams, previous: ReportParams, table: Table, ro
                       **_where(params, table, row_id, stock, value=actual, expected=expected))
 
 
-def _township_regulations(params: ReportParams) -> Iterator[Problem]:
-    """V-N8: a township or street office cannot make 规章; its 规章 row must be all 0."""
+def _no_regulations(params: ReportParams) -> Iterator[Problem]:
+    """V-N8: below a 设区的市 government no organ makes 规章 (立法法); its 规章 row must be all 0."""
+    level = params.unit.level
+    if level.makes_regulations:
+        return
     table = params.format.table("proactive")
     row = table.row("regulations")
     documents = table.row("normative_documents").label
     for col in row.columns:
         value = params.value("proactive", "regulations", col.id)
         if value:
-            msg = (f"乡镇人民政府和街道办事处无权制定规章，“{row.label}”一行应全部为 0，现为 {value}。"
+            msg = (f"{level.name}无权制定规章（《立法法》：只有省级和设区的市人民政府制定地方政府规章），"
+                   f"“{row.label}”一行应全部为 0，现为 {value}。"
                    f"如为本机关制发的{documents}，请填入“{documents}”一行。")
             yield error("V-N8", msg, **_where(params, table, row.id, col.id, value=value))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from kit.base.place import BODY, PREAMBLE, TITLE, Place
 from kit.base.problems import Problem, error, warning
-from kit.params.model import REWRITE_MARK, ReportParams
+from kit.params.model import REWRITE_MARK, Number, ReportParams
 from kit.rules.copied import at_prose
 
 _YEAR = re.compile(r"(\d{4})\s*年")
@@ -21,7 +21,7 @@ SUPERVISION_WORDS = (("考核", "工作考核"), ("评议", "社会评议"), ("�
 
 # (wording in the prose, the Table 三 row whose 总计 it states)
 _CLAIMS = (
-    (re.compile(r"(?:收到|新收)[^。；，\d]*?申请[^。；，\d]*?(\d+)\s*件"), "received"),
+    (re.compile(r"(?:收到|新收|受理)[^。；，\d]*?申请[^。；，\d]*?(\d+)\s*件"), "received"),
     (re.compile(r"上年结转[^。；，\d]*?(\d+)\s*件"), "carried_over"),
     (re.compile(r"(?:办结|答复)[^。；，\d]*?(\d+)\s*件"), "total"),
     (re.compile(r"结转(?:至|到)?下(?:一)?年度?[^。；，\d]*?(\d+)\s*件"), "carried_forward"),
@@ -98,7 +98,7 @@ def _coverage(params: ReportParams) -> Iterator[Problem]:
                       **at_prose(params, general.id, sub.id))
     oversight = params.subsection(general.id, "oversight").text or body.all_text()
     missing = [name for word, name in SUPERVISION_WORDS if word not in oversight]
-    if missing:
+    if missing and params.unit.level.reports_oversight:  # 第五十条(四): 各级人民政府 only
         yield warning("V-S2", f"监督保障部分未写明{'、'.join(missing)}结果情况。《条例》第五十条要求各级"
                       "人民政府的年报写明工作考核、社会评议和责任追究结果情况；如无，也请写明“未发生”。",
                       **at_prose(params, general.id, "oversight"), values=(("missing", "、".join(missing)),))
@@ -130,15 +130,23 @@ def _claims(params: ReportParams) -> Iterator[Problem]:
     apps = params.format.table("applications")
     for pattern, row_id in _CLAIMS:
         what = f"“{apps.row(row_id).label}”的总计"
-        table_value = params.value("applications", row_id, "total")
-        also = params.value("applications", "received", "total") + params.value(
-            "applications", "carried_over", "total") if row_id == "received" else None
+        table_value = _total(params, row_id)
+        summed = params.value("applications", row_id, "total")
+        if ("applications", row_id, "total") in params.stated:
+            what = f"{what}印"
+        also = table_value + _total(params, "carried_over") if row_id == "received" else None
         for match in pattern.finditer(text):
             said = int(match.group(1))
-            if said not in (table_value, also):
-                yield error("V-N10", f"正文写“{match.group(0)}”，但表{apps.number}{what}为 {table_value}。"
-                            "正文数字与表格必须一致，请改正其中之一。",
-                            **_claim(params, apps.id, row_id, match.group(0), said, table_value))
+            if said in (table_value, also):
+                continue
+            where = _claim(params, apps.id, row_id, match.group(0), said, table_value)
+            if said == summed:  # the printed total is wrong (R3's error); the reader sees two figures
+                yield warning("V-N10", f"正文写“{match.group(0)}”，与本行各列之和一致，但表{apps.number}{what}为 "
+                              f"{table_value}，读者看到的是两个不同的数字。改正表中的总计后即一致。",
+                              check="printed-total", **where)
+                continue
+            yield error("V-N10", f"正文写“{match.group(0)}”，但表{apps.number}{what}为 {table_value}。"
+                        "正文数字与表格必须一致，请改正其中之一。", **where)
     cases = params.format.table("review_litigation")
     groups: dict[str, list[str]] = {}
     for row in cases.rows:  # 行政复议: its row; 行政诉讼: the rows under that group label
@@ -152,6 +160,13 @@ def _claims(params: ReportParams) -> Iterator[Problem]:
                 yield error("V-N10", f"正文写“{match.group(0)}”，但表{cases.number}{what}总计为 {table_value}。"
                             "请改正其中之一。",
                             **_claim(params, cases.id, rows[0], match.group(0), int(match.group(1)), table_value))
+
+
+def _total(params: ReportParams, row_id: str) -> Number:
+    """A Table 三 row's 总计 as the reader sees it: as printed in a published table (it may
+    differ from the sum of its cells: R3 says so), else the sum."""
+    printed = params.stated.get(("applications", row_id, "total"))
+    return printed if printed is not None else params.value("applications", row_id, "total")
 
 
 def _breakdowns(params: ReportParams) -> Iterator[Problem]:

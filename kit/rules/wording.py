@@ -46,18 +46,50 @@ def _notice(params: ReportParams) -> Iterator[Problem]:
     text = params.all_prose()  # the preamble included
     for match in _NOTICE.finditer(text):
         cited = f"国办公开办函〔{match.group(1)}〕{match.group(2)}号"
-        if cited == fmt.notice:
-            continue
         other = next((f for f in FORMATS if f.notice == cited), None)
+        later = other is not None and params.published is not None and other.notice_date > params.published
+        if cited == fmt.notice and not later:
+            continue
         if other is not None and other.last_year is not None and other.last_year < params.year:
             why = f"该通知规定的是 {other.first_year}–{other.last_year} 年度的格式，已被{fmt.notice}取代"
-        elif other is not None:
+        elif other is not None and other is not fmt:
             why = f"该通知规定的是 {other.first_year} 年度起的格式，不适用于 {params.year} 年度"
-        else:
+        elif other is None:
             why = "这不是规定年报格式的通知"
+        else:
+            why = ""
+        if later and other is not None and params.published is not None:
+            when = (f"该通知印发于 {other.notice_date.isoformat()}，晚于本报告的发布日期 "
+                    f"{params.published.isoformat()}，不可能是编制依据")
+            why = f"{why}；{when}" if why else when
         yield error("V-F1", f"引用了“{cited}”，{why}。{params.year} 年度报告应依据{fmt.notice}编制，"
-                    "请改正导语中的文号。", values=(("cited", cited),),
+                    "请核对导语中的文号和发布日期。", values=(("cited", cited),),
                     **at_prose(params, PREAMBLE, quote=cited))
+    yield from _format_titles(params, _brackets(text))
+
+
+def _brackets(text: str) -> str:
+    return text.replace("(", "（").replace(")", "）").replace("〈", "《").replace("〉", "》")
+
+
+def _format_titles(params: ReportParams, text: str) -> Iterator[Problem]:
+    """The other format cited by its own title: a 2021+ report "根据《…年度报告格式（试行）》"
+    (a 2019–2020 report citing 《…年度报告格式》 without 试行 is its own format, loosely named)."""
+    fmt = params.format
+    for other in FORMATS:
+        if other is fmt or other.format_title == fmt.format_title:
+            continue
+        for match in re.finditer(re.escape(other.format_title), text):
+            if fmt.format_title.startswith(other.format_title) and \
+                    text[match.end():].startswith(fmt.format_title[len(other.format_title):]):
+                continue  # the report's own title, of which the other is the beginning
+            years = (f"{other.first_year}–{other.last_year} 年度" if other.last_year
+                     else f"{other.first_year} 年度起")
+            yield error("V-F1", f"导语称依据《{other.format_title}》编制，这是{years}的格式（{other.notice}）；"
+                        f"{params.year} 年度报告应依据《{fmt.format_title}》（{fmt.notice}）编制，请改正导语。",
+                        check="cited-title", values=(("cited", other.format_title),),
+                        **at_prose(params, PREAMBLE, quote=other.format_title))
+            break
 
 
 def _body_years(params: ReportParams) -> Iterator[Problem]:

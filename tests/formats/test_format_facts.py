@@ -16,13 +16,9 @@ from kit.export.pdf import FALLBACK_MARGINS, FOOTER_PLACE
 from kit.export.split_tables import SPLIT_ARGS
 from kit.formats import format_for_year
 from kit.formats.deadlines import (
-    DEADLINES,
-    DEPARTMENT,
-    GOVERNMENT,
-    TOWNSHIP,
     due_date,
-    level_deadline,
 )
+from kit.formats.levels import CITY, COUNTY, DEPARTMENT, LEVELS, TOWNSHIP
 from kit.formats.page import PAGE
 from kit.params.county_file import CountySettings
 from kit.params.loader import load_params
@@ -64,11 +60,12 @@ def test_no_page_figure_is_typed_outside_the_format():
 
 
 def test_deadlines_by_level():
-    assert DEADLINES[TOWNSHIP] == DEADLINES[DEPARTMENT] == (1, 31) and DEADLINES[GOVERNMENT] == (3, 31)
-    assert level_deadline(2022) == date(2023, 1, 31)
-    assert level_deadline(2022, GOVERNMENT) == date(2023, 3, 31)
+    assert LEVELS[TOWNSHIP].deadline == LEVELS[DEPARTMENT].deadline == (1, 31)
+    assert LEVELS[COUNTY].deadline == LEVELS[CITY].deadline == (3, 31)
+    assert LEVELS[TOWNSHIP].due(2022) == date(2023, 1, 31)
+    assert LEVELS[COUNTY].due(2022) == date(2023, 3, 31)
     assert due_date(2023, (2, 29)) == date(2024, 2, 29) and due_date(2022, (2, 29)) == date(2023, 2, 28)
-    assert CountySettings("襄垣县").deadline_for(2022) == level_deadline(2022)
+    assert CountySettings("襄垣县").deadline_for(2022) == LEVELS[TOWNSHIP].due(2022)
 
 
 def test_table_two_columns_by_role_in_each_version():

@@ -107,7 +107,7 @@ def test_a_document_that_takes_too_long_is_given_up(tmp_path, monkeypatch):
     """A reader stuck on a pathological file: the file is reported as too slow, in Chinese."""
     import kit.reading.published as published
 
-    def stuck(path, year=None):
+    def stuck(path, year=None, level=None):
         time.sleep(30)
 
     monkeypatch.setattr(published, "read_published", stuck)

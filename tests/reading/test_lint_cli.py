@@ -22,7 +22,7 @@ def test_json_shape_and_exit_code():
     run = kit("lint", str(PUBLISHED / "jiazhen-2022.pdf"), str(PUBLISHED / "jiazhen-2022-blank.html"), "--json")
     assert run.returncode == 1, run.stderr  # the blank cells are errors
     clean, blank = json.loads(run.stdout)
-    assert set(clean) == {"file", "unit", "year", "layout", "tables", "problems"}
+    assert set(clean) == {"file", "unit", "year", "layout", "level", "level_from", "tables", "problems"}
     assert clean["unit"] == "虚构县甲镇" and clean["year"] == 2022 and clean["layout"] == "2021"
     first = clean["tables"]["applications"][0]
     assert first == {"label": "一、本年新收政府信息公开申请数量", "official": "一、本年新收政府信息公开申请数量",

@@ -165,3 +165,23 @@ def test_r7_stock_rolls_forward(base):
     problems = found(validate(proactive(base, 2022, 1, 2, 6), previous), "R7")
     assert len(problems) == 1 and not problems[0].is_error
     assert "现行有效件数为 6" in problems[0].message and "应为 4" in problems[0].message
+
+
+def test_regulations_by_level(base):
+    """立法法: a 设区的市 or provincial government may make 规章; a county, a department and a
+    township may not."""
+    tables = {**base.tables, "proactive": {"regulations": {"issued": 1}}}
+    for kind in ("镇", "部门", "县政府"):
+        unit = replace(base.unit, kind=kind)
+        [problem] = found(validate(replace(base, unit=unit, tables=tables)), "V-N8")
+        assert unit.level.name in problem.message
+    city = replace(base, unit=replace(base.unit, kind="市政府"), tables=tables)
+    assert not found(validate(city), "V-N8")
+
+
+def test_oversight_paragraph_only_for_governments(base):
+    """第五十条(四) names 各级人民政府: a department's report need not state 考核、评议、追究."""
+    silent = with_sub(base, "general", "oversight", "本年度加强了监督检查。")
+    assert found(validate(silent), "V-S2")
+    assert found(validate(replace(silent, unit=replace(silent.unit, kind="县政府"))), "V-S2")
+    assert not found(validate(replace(silent, unit=replace(silent.unit, kind="部门"))), "V-S2")
