@@ -7,20 +7,38 @@ from datetime import date
 
 from kit.county.rollup import CountyYear
 from kit.county.roster import LABELS, counts, roster
+from kit.formats.levels import LEVELS, TOWNSHIP
 from kit.county.similar import Pair, county_copies, shared_passages, shared_share
 from kit.render.blocks import Block
 
-ROSTER_HEAD = ("乡镇", "状态", "发布日期", "说明")
+ROSTER_HEAD = ("状态", "发布日期", "说明")  # after the unit column, "乡镇" or "单位"
+
+
+def _day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def unit_word(data: CountyYear) -> str:
+    """How the county's units are named together: "乡镇" when all are townships, else "单位"."""
+    return "乡镇" if [lv.id for lv in data.levels()] == [TOWNSHIP] else "单位"
 
 
 def roster_blocks(data: CountyYear, heading: Block, today: date | None = None) -> list[Block]:
     standings = roster(data, today)
-    deadline = data.settings.deadline_for(data.year)
-    source = "县级设置的应报名单" if data.settings.townships is not None else "参数目录中已有报告的乡镇"
+    levels = data.levels()
+    word = unit_word(data)
+    source = "县级设置的应报名单" if data.settings.has_roster else f"参数目录中已有报告的{word}"
     tally = "，".join(f"{label} {n} 个" for label, n in counts(standings).items()) or "无"
-    intro = (f"应报 {len(data.expected)} 个乡镇（{source}），本年度报告的发布截止日期为 "
-             f"{deadline.year}年{deadline.month}月{deadline.day}日。{tally}。")
-    rows = [ROSTER_HEAD] + [(s.unit, LABELS[s.status], s.published.isoformat() if s.published else "—", s.detail)
+    if len(levels) == 1:
+        deadline = data.settings.deadline_for(data.year, levels[0].id)
+        intro = (f"应报 {len(data.expected)} 个{word}（{source}），本年度报告的发布截止日期为 "
+                 f"{_day(deadline)}。{tally}。")
+    else:
+        parts = "，".join(f"{lv.name} {len(data.of_level(lv.id).expected)} 个" for lv in levels)
+        dues = "；".join(f"{lv.name}为 {_day(data.settings.deadline_for(data.year, lv.id))}" for lv in levels)
+        intro = f"应报 {len(data.expected)} 个单位（{source}：{parts}）。本年度报告的发布截止日期：{dues}。{tally}。"
+    rows = [(word, *ROSTER_HEAD)] + [(s.unit if len(levels) == 1 else f"{s.unit}（{LEVELS[data.level_of(s.unit)].short}）",
+                             LABELS[s.status], s.published.isoformat() if s.published else "—", s.detail)
                             for s in standings]
     blocks = [heading, Block("para", intro), Block("grid", rows=tuple(rows), css="kit-roster")]
     if data.unreadable:

@@ -10,13 +10,15 @@ sum; files with errors are summed and marked as such wherever the totals are sho
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from kit.base.errors import KitError
 from kit.base.problems import Problem
 from kit.formats import format_for_year
+from kit.formats.levels import LEVELS, TOWNSHIP, Level
 from kit.params.county_file import CountySettings, CountySettingsError, load_settings
 from kit.params.loader import load_params
 from kit.params.model import Number, ReportParams
@@ -71,6 +73,27 @@ class CountyYear:
     def unreadable(self) -> list[Entry]:
         return [e for e in self.entries if e.params is None]
 
+    def level_of(self, unit: str) -> str:
+        """A unit's level id: its file's ``unit.kind``, else the roster's (kit.formats.levels)."""
+        entry = next((e for e in self.entries if e.unit == unit), None)
+        kind = entry.params.unit.kind if entry is not None and entry.params is not None else None
+        return self.settings.unit_level(unit, kind)
+
+    def deadline_of(self, unit: str) -> date:
+        return self.settings.deadline_for(self.year, self.level_of(unit))
+
+    def levels(self) -> list[Level]:
+        """The levels of the expected units and of the files, in the format model's order."""
+        present = {self.level_of(u) for u in [*self.expected, *(e.unit for e in self.entries)]}
+        return [level for level in LEVELS.values() if level.id in present] or [LEVELS[TOWNSHIP]]
+
+    def of_level(self, level: str) -> CountyYear:
+        """The same county-year with only the units of ``level`` (townships and departments are
+        summed apart)."""
+        return replace(self, entries=[e for e in self.entries if self.level_of(e.unit) == level],
+                       missing=[u for u in self.missing if self.level_of(u) == level],
+                       expected=[u for u in self.expected if self.level_of(u) == level])
+
 
 def unit_years(params_dir: Path, county: str) -> dict[str, list[int]]:
     """Known townships of ``county`` → the years they have a params file for (sorted)."""
@@ -93,7 +116,7 @@ def load_county(params_dir: Path, county: str, year: int) -> CountyYear:
     except CountySettingsError as exc:
         raise RollupError(str(exc)) from exc
     known = unit_years(params_dir, county)
-    if not known and not settings.townships:
+    if not known and not settings.townships and not settings.departments:
         msg = (f"在 {params_dir / county} 下没有找到任何乡镇的参数文件。请检查县名称和参数目录"
                f"（应为 {params_dir}/<县>/<乡镇>/<年>.yaml），或先运行 python -m kit new {county}/<乡镇> {year}。")
         raise RollupError(msg)

@@ -1,4 +1,5 @@
-"""Who has reported: each expected township's standing for a year, against the deadline.
+"""Who has reported: each expected unit's standing for a year, against its level's deadline
+(a township's: the county's setting; a department's and a government's: the law's).
 
 | status | when |
 | --- | --- |
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kit.county.rollup import CountyYear, Entry
+from kit.formats.levels import LEVELS
 from kit.rules.draft import unrewritten
 
 MISSING, LATE, ERRORS, DRAFT, PUBLISHED = "missing", "late", "errors", "draft", "published"
@@ -70,16 +72,17 @@ def standing(entry: Entry | None, unit: str, deadline: date, today: date) -> Sta
 
 
 def roster(data: CountyYear, today: date | None = None) -> list[Standing]:
-    """Every expected township (roster order), then townships with a file but not on the roster."""
+    """Every expected unit (roster order), then units with a file but not on the roster;
+    townships first, then departments and governments (kit.formats.levels order)."""
     today = today or date.today()
-    deadline = data.settings.deadline_for(data.year)
     by_unit = {e.unit: e for e in data.entries}
-    found = [standing(by_unit.get(unit), unit, deadline, today) for unit in data.expected]
+    found = [standing(by_unit.get(unit), unit, data.deadline_of(unit), today) for unit in data.expected]
     for unit in sorted(set(by_unit) - set(data.expected)):
-        mine = standing(by_unit[unit], unit, deadline, today)
+        mine = standing(by_unit[unit], unit, data.deadline_of(unit), today)
         found.append(Standing(mine.unit, mine.status, f"{mine.detail}（不在县级设置的应报名单中）",
                               mine.published, on_roster=False))
-    return found
+    order = [level.id for level in LEVELS.values()]
+    return sorted(found, key=lambda s: order.index(data.level_of(s.unit)))
 
 
 def counts(standings: list[Standing]) -> dict[str, int]:

@@ -18,6 +18,7 @@ from nbformat import NotebookNode
 from kit.county.bundle import DOCX, HTML, NOTEBOOK, PDF, TEMPLATE, summary_dir, write_bundle
 from kit.county.figures import save_figures
 from kit.county.rollup import CountyYear, RollupError, load_county
+from kit.county.desk_blocks import unit_word
 from kit.county.summary import Summary, summary_title
 from kit.export.document import Document, HtmlFailed, publish
 from kit.export.docx_fonts import embed_fonts
@@ -84,7 +85,7 @@ def build_summary(county: str, year: int, params_dir: Path, out_root: Path,
             (out_dir / name).unlink(missing_ok=True)
         kept = (out_dir / NOTEBOOK,) if (out_dir / NOTEBOOK).is_file() else ()
         return SummaryResult(county, year, kept, error=failure, errors=errors, missing=missing)
-    document = Document(nb, out_dir, summary_title(county, year), NAMES, formats,
+    document = Document(nb, out_dir, summary_title(county, year, unit_word(data)), NAMES, formats,
                         {"docx": lambda _: embed_fonts(summary_docx(data))})
     try:
         with contextlib.ExitStack() as stack:

@@ -47,20 +47,22 @@ def queue(desk: Desk, who: Who, county: str, year: int, today: date) -> list[Que
         texts = {r.unit: session.scalar(select(Version.text).where(Version.report_id == r.id,
                                                                    Version.number == r.current_version))
                  for r in reports.values()}
-    deadline = settings.deadline_for(year)
     rows = []
     for unit in settings.expected(sorted(set(found) | set(reports))):
         report = reports.get(unit)
         path = params_path(desk.params_dir, county, unit, year)
+        params = None
         if report is not None:
             state, version = report.state, report.current_version
-            _, problems = check_text(texts[unit] or "", county, unit, year, desk.params_dir,
-                                     desk.published_text(county, unit, year - 1))
+            params, problems = check_text(texts[unit] or "", county, unit, year, desk.params_dir,
+                                          desk.published_text(county, unit, year - 1))
         elif path.is_file():
             state, version = states.DRAFTING, 0
-            problems = check_file(path)[1]
+            params, problems = check_file(path)
         else:
             state, version, problems = states.NOT_STARTED, 0, []
+        # a department's deadline is the law's, a township's the county's (kit.formats.levels)
+        deadline = settings.deadline_for(year, settings.unit_level(unit, params.unit.kind if params else None))
         errors = sum(p.is_error for p in problems)
         rows.append(QueueRow(unit, state, version, deadline, state != states.PUBLISHED and today > deadline,
                              errors, len(problems) - errors))

@@ -3,12 +3,17 @@ copy-detection threshold.
 
     # 县级设置
     townships: [甲镇, 乙乡, 丙镇]   # 应报送年报的乡镇（街道）名单
+    departments: [教育局, 财政局]  # 应报送年报的县级政府部门名单
     deadline: 02-20                # 次年的发布截止日期（月-日）；不写时为 01-31
     deadlines: {2022: 2023-02-28}  # 个别年度另定的截止日期
     similarity: 0.8                # 内容雷同的提示阈值（0.5–1）
 
-Every key is optional; without the file the townships found under ``params/<县>/`` are the
-ones expected and the deadline is 1月31日 of the next year (spec §4, §6.2).
+Every key is optional; without the file the units found under ``params/<县>/`` are the ones
+expected. ``deadline`` and ``deadlines`` are the townships' (the county sets them; default
+1月31日 of the next year, spec §4, §6.2); a department's is 1月31日 and the county government's
+own report's 3月31日 by law (《条例》第四十九条, :mod:`kit.formats.levels`). A unit's level is its
+params file's ``unit.kind``; a unit without a file is a department when listed under
+``departments``, else a township.
 """
 
 from __future__ import annotations
@@ -23,13 +28,14 @@ from kit.base.errors import KitError
 from kit.base.problems import Problem, error
 from kit.base.text import visible
 from kit.formats.deadlines import DEFAULT_DEADLINE, due_date
+from kit.formats.levels import DEPARTMENT, LEVELS, TOWNSHIP, level_of
 from kit.params.names import name_problem
 from kit.params.paths import COUNTY_FILE
 from kit.params.yamlsource import read
 
 DEFAULT_SIMILARITY = 0.8
 MIN_SIMILARITY = 0.5  # below this, ordinary reports on the same subjects start to match
-KEYS = ("townships", "deadline", "deadlines", "similarity")
+KEYS = ("townships", "departments", "deadline", "deadlines", "similarity")
 _MONTH_DAY = re.compile(r"^(\d{1,2})[-月/.](\d{1,2})日?$")
 
 
@@ -41,20 +47,37 @@ class CountySettingsError(KitError):
 class CountySettings:
     county: str
     townships: tuple[str, ...] | None = None  # None: no roster, the townships found are expected
+    departments: tuple[str, ...] | None = None  # the county departments that must report
     deadline: tuple[int, int] = DEFAULT_DEADLINE
     deadlines: dict[int, date] = field(default_factory=dict)
     similarity: float = DEFAULT_SIMILARITY
     source: Path | None = None
 
-    def deadline_for(self, year: int) -> date:
-        """The last day on which the report for ``year`` may be published."""
+    def deadline_for(self, year: int, level: str = TOWNSHIP) -> date:
+        """The last day on which a report of ``level`` for ``year`` may be published: the
+        county's setting for a township, the law's for the others."""
+        if not LEVELS[level].local_deadline:
+            return LEVELS[level].due(year)
         if year in self.deadlines:
             return self.deadlines[year]
         return due_date(year, self.deadline)
 
+    @property
+    def has_roster(self) -> bool:
+        return self.townships is not None or self.departments is not None
+
     def expected(self, found: list[str]) -> list[str]:
-        """The townships that must report: the roster, or else those with any params file."""
-        return list(self.townships) if self.townships is not None else sorted(found)
+        """The units that must report: the roster (townships, then departments), or else those
+        with any params file."""
+        if not self.has_roster:
+            return sorted(found)
+        return [*(self.townships or ()), *(self.departments or ())]
+
+    def unit_level(self, unit: str, kind: str | None = None) -> str:
+        """A unit's level id: its params file's ``unit.kind`` where known, else the roster's."""
+        if kind:
+            return level_of(kind).id
+        return DEPARTMENT if unit in (self.departments or ()) else TOWNSHIP
 
 
 def settings_path(params_dir: Path, county: str) -> Path:
@@ -79,8 +102,14 @@ def load_settings(params_dir: Path, county: str) -> CountySettings:
     if unknown:
         raise CountySettingsError(_bad(path, "、".join(visible(k) for k in unknown),
                                        f"不是可用的设置项，可用的有：{'、'.join(KEYS)}"))
+    townships = _names(path, "townships", data.get("townships"), "乡镇名称的列表，例如 [甲镇, 乙乡]")
+    departments = _names(path, "departments", data.get("departments"), "部门名称的列表，例如 [教育局, 财政局]")
+    both = sorted(set(townships or ()) & set(departments or ()))
+    if both:
+        raise CountySettingsError(_bad(path, "townships 和 departments", f"都列出了 {'、'.join(both)}；"
+                                       "每个单位只能列在一处（乡镇列在 townships，部门列在 departments）"))
     return CountySettings(
-        county, _townships(path, data.get("townships")), _month_day(path, data.get("deadline")),
+        county, townships, departments, _month_day(path, data.get("deadline")),
         _deadlines(path, data.get("deadlines")), _similarity(path, data.get("similarity")), path)
 
 
@@ -98,19 +127,19 @@ def _bad(path: Path, key: str, why: str) -> str:
     return f"县级设置文件 {path} 中的 {key} {why}。请改正后再试。"
 
 
-def _townships(path: Path, value: Any) -> tuple[str, ...] | None:
+def _names(path: Path, key: str, value: Any, what: str) -> tuple[str, ...] | None:
     if value is None:
         return None
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise CountySettingsError(_bad(path, "townships", "应为乡镇名称的列表，例如 [甲镇, 乙乡]"))
+        raise CountySettingsError(_bad(path, key, f"应为{what}"))
     names = [v.strip() for v in value]
     for name in names:
         problem = name_problem(name)
         if problem:
-            raise CountySettingsError(_bad(path, "townships", f"中的“{visible(name)}”{problem}"))
+            raise CountySettingsError(_bad(path, key, f"中的“{visible(name)}”{problem}"))
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
-        raise CountySettingsError(_bad(path, "townships", f"重复列出了 {'、'.join(repeated)}"))
+        raise CountySettingsError(_bad(path, key, f"重复列出了 {'、'.join(repeated)}"))
     return tuple(names)
 
 

@@ -78,3 +78,13 @@ def test_queue_in_roster_order_with_states_deadline_and_errors(desk, params_dir)
         ("上良镇", "填写中", 0, True, 0), ("下良镇", "已报送", 1, True, 0), ("西营镇", "未开始", 0, True, 0)]
     assert rows[0].deadline == date(2022, 1, 31) and rows[1].warnings > 0
     assert not any(row.late for row in queue(desk, r, "襄垣县", 2021, date(2022, 1, 31)))
+
+
+def test_queue_deadlines_by_level(desk, params_dir):
+    """A department's 1月31日 (《条例》第四十九条) is not the townships' 2月20日 of county.yaml."""
+    (params_dir / "襄垣县" / "county.yaml").write_text(
+        "townships: [下良镇]\ndepartments: [教育局]\ndeadline: 02-20\n", encoding="utf-8")
+    r = desk.login("r", desk.create_user("r", REVIEWER, county="襄垣县"))
+    rows = {row.unit: row for row in queue(desk, r, "襄垣县", 2021, date(2022, 2, 10))}
+    assert rows["下良镇"].deadline == date(2022, 2, 20) and not rows["下良镇"].late
+    assert rows["教育局"].deadline == date(2022, 1, 31) and rows["教育局"].late
