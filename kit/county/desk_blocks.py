@@ -7,8 +7,8 @@ from datetime import date
 
 from kit.county.rollup import CountyYear
 from kit.county.roster import LABELS, counts, roster
-from kit.formats.levels import LEVELS, TOWNSHIP
 from kit.county.similar import Pair, county_copies, shared_passages, shared_share
+from kit.formats.levels import LEVELS, TOWNSHIP
 from kit.render.blocks import Block
 
 ROSTER_HEAD = ("状态", "发布日期", "说明")  # after the unit column, "乡镇" or "单位"

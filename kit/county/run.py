@@ -16,9 +16,9 @@ from pathlib import Path
 from nbformat import NotebookNode
 
 from kit.county.bundle import DOCX, HTML, NOTEBOOK, PDF, TEMPLATE, summary_dir, write_bundle
+from kit.county.desk_blocks import unit_word
 from kit.county.figures import save_figures
 from kit.county.rollup import CountyYear, RollupError, load_county
-from kit.county.desk_blocks import unit_word
 from kit.county.summary import Summary, summary_title
 from kit.export.document import Document, HtmlFailed, publish
 from kit.export.docx_fonts import embed_fonts
