@@ -138,7 +138,7 @@ def kind_from_name(name: str) -> str:
 
 # a title's organ, before the year: 镇/乡/街道/片区 first (街道办事处 ends in 办, 片区管理局 in 局)
 _TOWNSHIP = re.compile(r"(镇|乡|街道|街道办事处|片区|片区管理局|苏木)(人民政府)?$")
-_GOVERNMENT = re.compile(r"(省|自治区|市|州|盟|县|区|旗)人民政府$")
+_GOVERNMENT = re.compile(r"(省|自治区|市|州|盟|县|区|旗)人民政府(?:办公厅|办公室)?$")
 _DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办|中心|厅|署|院|所|站|队|会|部)$")
 
 
@@ -153,7 +153,9 @@ def title_organ(title: str) -> str:
 def infer_level(organ_name: str) -> Level | None:
     """The level an organ's name shows (None when it shows none): 镇/乡/街道/片区 → township;
     …县/区 人民政府 → county; …市/州/省 人民政府 → city (a 县级市 cannot be told from a 设区的市
-    by its name: the lenient reading, which never calls a lawful 规章 wrong); 局、委、办 … →
+    by its name: the lenient reading, which never calls a lawful 规章 wrong); a government's
+    办公厅/办公室 as its government (it compiles and publishes the government's report and its
+    规章, as 上海市人民政府办公厅 does: again the lenient reading, 3月31日); 局、委、办 … →
     department."""
     text = re.sub(r"\s", "", organ_name)
     if _TOWNSHIP.search(text):
