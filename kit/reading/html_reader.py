@@ -122,7 +122,7 @@ def grid(table: etree._Element, source: str = "") -> Grid:
                 continue
             while (r, c) in placed:
                 c += 1
-            text = clean(" ".join(td.itertext()))
+            text = cell_text(td)
             rowspan = min(_span(td.get("rowspan")), len(rows) - r)  # a span ends with the table
             colspan = _span(td.get("colspan"))
             if len(placed) + rowspan * colspan > MAX_CELLS:
@@ -137,6 +137,30 @@ def grid(table: etree._Element, source: str = "") -> Grid:
     width = max(c for _, c in placed) + 1
     height = max(r for r, _ in placed) + 1
     return Grid(tuple(tuple(placed.get((r, c), Cell("")) for c in range(width)) for r in range(height)))
+
+
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+
+
+def cell_text(td: etree._Element) -> str:
+    """A table cell's words: inline markup joined without a space (Word's ``<span>行政规范</span>
+    <span>性文件</span>``), blocks and line breaks with one, and no space left between two
+    Chinese characters (a cell's line break, "商业<br>企业", is layout, never a word gap)."""
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        block = isinstance(el.tag, str) and (el.tag in BLOCKS or el.tag == "br")
+        if isinstance(el.tag, str):  # not a comment or processing instruction
+            parts.append(" " if block else "")
+            parts.append(el.text or "")
+            for child in el:
+                walk(child)
+            parts.append(" " if block else "")
+        if el is not td:
+            parts.append(el.tail or "")
+
+    walk(td)
+    return _CJK_GAP.sub("", clean("".join(parts)))
 
 
 def _span(value: str | None) -> int:

@@ -173,6 +173,24 @@ def _cells(report: PublishedReport, table: Table, printed: PrintedTable) -> Iter
                         "否则勾稽关系无法核对。", **_doc(report, **at_row(table, row.official or "", label=label)))
 
 
+def _regulations_as_printed(report: PublishedReport, fmt: ReportFormat) -> Iterator[Problem]:
+    """V-N8 on a 规章 row printed in the other format's layout (its cells are not taken into
+    the figures the validator checks): a unit that makes no 规章 prints 0 there too."""
+    level = LEVELS[report.level]
+    printed = report.tables.get("proactive")
+    if level.makes_regulations or printed is None:
+        return
+    for row in printed.rows:
+        if row.official != "regulations" or row.format_id in (None, fmt.id):
+            continue
+        values = [c.value for c in row.cells if c.known and c.value]
+        if values:
+            table = fmt.table("proactive")
+            yield error("V-N8", f"{level.name}无权制定规章（《立法法》：只有省级和设区的市人民政府制定地方政府规章），"
+                        f"“{row.label}”一行应全部为 0，现印有 {'、'.join(str(v) for v in values)}。"
+                        "请发布单位核对后重新发布。", **_doc(report, **at_row(table, "regulations", label=row.label)))
+
+
 def _case_column(table: Table, index: int) -> str:
     for row in table.rows:
         if index < len(row.columns):
@@ -222,7 +240,7 @@ def lint_report(report: PublishedReport, deadline: date | None = None,
                       check="year", **_doc(report, **at_section(format_for_year(2021), TITLE)))], None
     fmt = report_format(report)
     problems = [*_title(report, fmt), *_layout(report, fmt), *_sections(report, fmt), *_tables(report, fmt),
-                *_published(report, deadline), *_second(report, fmt)]
+                *_published(report, deadline), *_second(report, fmt), *_regulations_as_printed(report, fmt)]
     conversion = convert(report, report.year, _unit(report))
     for problem in validate(conversion.params):
         at = problem.place

@@ -149,7 +149,13 @@ def parse(doc: Document, year: int | None = None) -> PublishedReport:
     grids: list[tuple[Grid, str | None]] = []
     for piece in pieces:
         if isinstance(piece, Grid):
-            grids.append((piece, current.section_id if current else None))
+            section_id = current.section_id if current else None
+            if current and _table_of(piece, section_id) is None:
+                # a table of the report's own (信息处理费收取情况 …): its words are the section's
+                words = " ".join(dict.fromkeys(c.text for row in piece.rows for c in row if c.text and not c.spanned))
+                (current.subsections.setdefault(sub, []) if sub else current.text).append(words)
+                continue
+            grids.append((piece, section_id))
             if current:
                 current.has_table = True
             continue

@@ -11,12 +11,16 @@ from kit.params.model import REWRITE_MARK, Number, ReportParams
 from kit.rules.copied import at_prose
 
 _YEAR = re.compile(r"(\d{4})\s*年")
-_PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日[^。]*?(\d{4})\s*年\s*12\s*月\s*31\s*日")
+# "自2021年1月1日起至2021年12月31日止", "2022年1月1日至12月31日" (the end's year left out), and a
+# part of the year for a body set up or closed within it ("自2021年6月1日起至2021年12月31日止")
+_PERIOD = re.compile(r"(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。\d]{0,12}?(?:(\d{4})\s*年\s*)?"
+                     r"\d{1,2}\s*月\s*\d{1,2}\s*日")
 _BAD_DATE = re.compile(r"\d{5,}\s*月|\d{4}\s*年\s*(?:1[3-9]|[2-9]\d)\s*月")
 _COMPARE = re.compile(r"同比|较上年|比上年|较去年|比去年|与上年相比|较\d{4}\s*年|比\d{4}\s*年")
-# "共发布信息44条。其中：…" and, without 共, "全年主动公开政府信息151条，其中：…"
-_TOTAL_THEN_PARTS = re.compile(r"(\d+)\s*([条件个项篇])[^。；\d]{0,4}?[。，,；]?\s*其中[：:]?([^。]*)")
-_PART = re.compile(r"(\d+)\s*[条件个项篇]")
+# "共发布信息44条。其中：…", "全年主动公开政府信息151条，其中：…", "…6件，包括…", "…分别为…"
+_TOTAL_THEN_PARTS = re.compile(r"(\d+)\s*([条件个项篇])[^。；\d]{0,4}?[。，,；]?\s*(其中|包括|分别为|含)[：:，,]?([^。]*)")
+# a part: a number and its unit, unless it is a change or a share ("较上年增加5条", "占20%")
+_PART = re.compile(r"(增加|减少|增长|下降|同比|较|比|多|少|占|约)?\s*(\d+)\s*([条件个项篇])")
 SUPERVISION_WORDS = (("考核", "工作考核"), ("评议", "社会评议"), ("责任追究", "责任追究"))
 
 # (wording in the prose, the Table 三 row whose 总计 it states)
@@ -76,7 +80,7 @@ def _preamble(params: ReportParams) -> Iterator[Problem]:
                           f"1月1日起至{params.year}年12月31日止”。", check="period", **where)
         return
     for found in period.groups():
-        if int(found) != params.year:
+        if found is not None and int(found) != params.year:
             yield error("V-F7", f"导语中统计期限的年份 {found} 与报告年度 {params.year} 不一致。"
                         f"统计期限应为{params.year}年1月1日至{params.year}年12月31日。",
                         check="period-year", values=(("stated", found),), **where)
@@ -114,7 +118,7 @@ def _coverage(params: ReportParams) -> Iterator[Problem]:
         yield warning("V-S3", f"“{sub.title}”未填写。请具体写明，不要空缺。",
                       **at_prose(params, problems.id, sub.id))
     other = fmt.section("other")
-    if "信息处理费" not in params.section(other.id).all_text():
+    if "信息处理费" not in params.all_prose():  # section 六, or wherever the report states it
         yield warning("V-S6a", f"{other.heading}未说明信息处理费收取情况。请写明本年度是否收取信息处理费"
                       "及金额，例如“本年度未收取信息处理费。”", **at_prose(params, other.id))
     if not _COMPARE.search(params.all_prose() + "".join(params.yoy.values())):
@@ -162,6 +166,19 @@ def _claims(params: ReportParams) -> Iterator[Problem]:
                             **_claim(params, cases.id, rows[0], match.group(0), int(match.group(1)), table_value))
 
 
+def _wrong_breakdown(total: int, parts: list[int], word: str, listed: str) -> bool:
+    """Parts that cannot add up to their total: more than it (a part of a whole is never
+    larger), or, for a list that names every part (two or more, not ended with 等, or
+    introduced by 分别为), other than it. One part after 其中 is a subset ("共100条，其中政策文件
+    20条"), not a breakdown."""
+    if not parts:
+        return False
+    if sum(parts) > total:
+        return True
+    whole = word == "分别为" or (len(parts) >= 2 and "等" not in listed)
+    return whole and sum(parts) != total
+
+
 def _total(params: ReportParams, row_id: str) -> Number:
     """A Table 三 row's 总计 as the reader sees it: as printed in a published table (it may
     differ from the sum of its cells: R3 says so), else the sum."""
@@ -171,11 +188,12 @@ def _total(params: ReportParams, row_id: str) -> Number:
 
 def _breakdowns(params: ReportParams) -> Iterator[Problem]:
     for match in _TOTAL_THEN_PARTS.finditer(params.all_prose()):
-        total = int(match.group(1))
-        parts = [int(n) for n in _PART.findall(match.group(3))]
-        if parts and sum(parts) != total:
-            yield warning("V-N11", f"正文称共 {total} {match.group(2)}，但“其中”各项之和为 {sum(parts)}"
-                          f"（{'+'.join(map(str, parts))}）。请核对总数或分项。",
+        total, unit, word, listed = int(match.group(1)), match.group(2), match.group(3), match.group(4)
+        parts = [int(n) for change, n, u in _PART.findall(listed) if not change and u == unit]
+        if _wrong_breakdown(total, parts, word, listed):
+            more = "，分项不可能多于总数" if sum(parts) > total else ""
+            yield warning("V-N11", f"正文称共 {total} {unit}，但“{word}”各项之和为 {sum(parts)}"
+                          f"（{'+'.join(map(str, parts))}）{more}。请核对总数或分项。",
                           values=(("total", total), ("sum", sum(parts))), **at_prose(params, BODY, quote=match.group(0)))
     bd = params.breakdown
     if bd is None:

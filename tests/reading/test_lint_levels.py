@@ -66,3 +66,22 @@ def test_the_cli_prints_the_level_and_takes_an_override(tmp_path):
     wrong = subprocess.run([sys.executable, "-m", "kit", "lint", str(page), "--level", "村"], capture_output=True,
                            text=True, cwd=tmp_path, timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert wrong.returncode == 2 and "可选：乡镇、部门、县政府、市政府" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_regulations_printed_in_the_other_layout_are_checked_too():
+    """A 2021 report printed with the 2019 table: its 规章 row is not taken into the figures
+    (V-F1 says the layout is wrong), yet a township's nonzero 规章 is still V-N8."""
+    from kit.reading.lint import lint_report
+    from kit.reading.model import PrintedCell
+    from kit.reading.published import read_published
+
+    page = ROOT / "tests" / "fixtures" / "published" / "jiazhen-2020-format2019.html"
+    report = read_published(page, year=2021)
+    [row] = [r for r in report.tables["proactive"].rows if r.official == "regulations"]
+    assert row.format_id == "2019"
+    assert "V-N8" not in {p.rule for p in lint_report(report)[0]}
+    row.cells[0] = PrintedCell("number", 2, "2")
+    [found] = [p for p in lint_report(report)[0] if p.rule == "V-N8"]
+    assert found.is_error and "现印有 2" in found.message
+    report.level = "city"  # a 设区的市 government may make them
+    assert "V-N8" not in {p.rule for p in lint_report(report)[0]}

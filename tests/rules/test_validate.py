@@ -185,3 +185,35 @@ def test_oversight_paragraph_only_for_governments(base):
     assert found(validate(silent), "V-S2")
     assert found(validate(replace(silent, unit=replace(silent.unit, kind="县政府"))), "V-S2")
     assert not found(validate(replace(silent, unit=replace(silent.unit, kind="部门"))), "V-S2")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("共发布信息 45 条。其中：组织机构 5 条，试点领域 30 条。", True),  # a list of every part: 35 ≠ 45
+    ("全年公开信息100条，其中政策文件20条。", False),  # one part: a subset, not a breakdown
+    ("全年公开信息100条，其中政策文件120条。", True),  # a part larger than the whole
+    ("全年公开信息100条，其中政策文件20条、通知公告30条等。", False),  # 等: some of the parts
+    ("全年公开信息100条，包括政策文件60条、通知公告40条。", False),  # 包括, adding up
+    ("全年公开信息100条，包括政策文件60条、通知公告30条。", True),
+    ("共收到申请6件，分别为自然人5件、商业企业1件。", False),
+    ("共收到申请6件，分别为自然人4件。", True),  # 分别为 names every part
+    ("全年公开信息100条，其中政策文件60条，较上年增加5条，通知公告40条。", False),  # a change is not a part
+    ("全年公开信息100条，其中网站发布60条，访问量3000次，微信40条。", False),  # another unit is not a part
+])
+def test_breakdowns_as_reports_write_them(base, text, flagged):
+    params = with_sub(base, "general", "proactive", text)
+    prose = [p for p in validate(params) if p.rule == "V-N11" and p.check != "prose"]
+    assert bool(prose) == flagged, [p.message for p in prose]
+
+
+@pytest.mark.parametrize(("period", "warned"), [
+    ("本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。", False),
+    ("本年度报告中所列数据统计期限为2021年1月1日至12月31日。", False),  # the end's year left out
+    ("本报告所列数据的统计期限自2021年6月1日起至2021年12月31日止。", False),  # set up mid-year
+    ("本报告是按要求编制的。", True),
+])
+def test_statistics_period_as_reports_write_it(base, period, warned):
+    params = replace(base, preamble=period)
+    problems = [p for p in validate(params) if p.rule == "V-F7" and p.check == "period"]
+    assert bool(problems) == warned
+    wrong = replace(base, preamble="本报告中所列数据的统计期限自2020年6月1日起至12月31日止。")
+    assert [p for p in validate(wrong) if p.check == "period-year"]
