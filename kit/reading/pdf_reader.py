@@ -1,4 +1,5 @@
-"""PDF with a text layer → :class:`Document` (pdfplumber).
+"""PDF with a text layer → :class:`Document` (pdfium reads the pages: :mod:`kit.reading.pdf_pages`;
+pdfplumber's algorithms find the tables and lines).
 
 Tables are found from their ruling lines (cells merged across rows or columns come back as
 empty covered positions); the text outside them is rebuilt into paragraphs from its lines: a
@@ -9,31 +10,23 @@ without text) cannot be read: the message says so.
 
 from __future__ import annotations
 
-import io
-import logging
 import re
-from collections.abc import Callable
 from typing import Any
 
-import pdfplumber
+import pypdfium2 as pdfium
 
 from kit.reading.document import Cell, Document, Grid, Para, ReadError, clean
+from kit.reading.pdf_pages import Page
 
 _PAGE_NUMBER = re.compile(r"^[—\-–－\s]*\d+[—\-–－\s]*$")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 MAX_PAGES = 200
-logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings on every Type 3 glyph
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     x = (obj["x0"] + obj["x1"]) / 2
     y = (obj["top"] + obj["bottom"]) / 2
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-
-def _not_backdrop(page: Any) -> Callable[[dict], bool]:
-    """pdfplumber's object filter that drops the page's printed background."""
-    return lambda obj: not _backdrop(obj, page)
 
 
 def _backdrop(obj: dict, page: Any) -> bool:
@@ -79,9 +72,9 @@ class Lines:
 
 def read_pdf(raw: bytes, source: str) -> Document:
     try:
-        pdf = pdfplumber.open(io.BytesIO(raw))
-        pages = len(pdf.pages)
-    except Exception as exc:  # pdfminer fails on a damaged, truncated or encrypted file in many ways
+        pdf = pdfium.PdfDocument(raw)
+        pages = len(pdf)
+    except Exception as exc:  # a damaged, truncated or encrypted file
         raise ReadError(_damaged(source, exc)) from None
     try:
         return _read(pdf, pages, source)
@@ -94,7 +87,7 @@ def read_pdf(raw: bytes, source: str) -> Document:
 
 
 def _damaged(source: str, exc: Exception) -> str:
-    text = f"{type(exc).__name__} {exc!r}".lower()  # pdfplumber wraps pdfminer's PDFPasswordIncorrect
+    text = f"{type(exc).__name__} {exc!r}".lower()  # pdfium: "Incorrect password error"
     if "password" in text or "encrypt" in text:
         return f"{source}：PDF 文件已加密，无法读取。请向发布单位索取未加密的文件，或改用网页版。"
     return f"{source}：PDF 文件已损坏或不完整，无法读取。请重新下载该文件（或改用网页版）。"
@@ -105,8 +98,12 @@ def _read(pdf: Any, pages: int, source: str) -> Document:
     if pages > MAX_PAGES:
         raise ReadError(f"{source}：PDF 有 {pages} 页，不像是一篇年报。请确认没有选错文件。")
     going_on = False  # the last paragraph so far reached the foot of its page
-    for number, whole in enumerate(pdf.pages, start=1):
-        page = whole.filter(_not_backdrop(whole))
+    printed = False  # any page with a text layer
+    for number in range(1, pages + 1):
+        page = Page(pdf, number)
+        printed = printed or bool(page.chars)
+        for rect in [r for r in page.rects if _backdrop(r, page)]:
+            page.without(rect)
         tables = page.find_tables()
         boxes = [t.bbox for t in tables]
         lines = [ln for ln in page.extract_text_lines() if not _inside(ln, boxes)]
@@ -138,7 +135,7 @@ def _read(pdf: Any, pages: int, source: str) -> Document:
         document.pieces += pieces
         texts = [r for r in rebuilt if r.paragraphs]
         going_on = bool(pieces) and isinstance(pieces[-1], Para) and bool(texts) and not texts[-1].ends
-    if not any(p.chars for p in pdf.pages):
+    if not printed:
         raise ReadError(f"{source}：这份 PDF 没有文字层（是扫描件或图片），无法读取表格和正文。"
                         "请找到该报告的网页版、Word 版或带文字的 PDF 再检查。")
     return document

@@ -17,3 +17,4 @@ def test_lint_bench_smoke_run():
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "份已发布的年报" in done.stdout and "--jobs 1：" in done.stdout and "默认并行：" in done.stdout
+    assert "份 PDF：" in done.stdout
