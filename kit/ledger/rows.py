@@ -3,8 +3,8 @@ allowed value when it is not one), a count; every problem a finding naming sheet
 
 from __future__ import annotations
 
-from datetime import date
 import unicodedata
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
