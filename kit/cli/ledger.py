@@ -17,6 +17,7 @@ from kit.cli.args import report_year
 from kit.formats import NoFormatError, format_for_year
 from kit.ledger.apply import Change, apply, changes
 from kit.ledger.compute import compute
+from kit.ledger.layout import SHEETS
 from kit.ledger.template import LedgerError, write_template
 from kit.ledger.workbook import read_register
 from kit.params.loader import load_params
@@ -77,7 +78,7 @@ def _import(args: argparse.Namespace) -> int:
     if fmt.id != "2021":
         raise LedgerError(f"{year} 年度使用 2019 试行格式，台账只支持 2021 年度起的格式。")
     if not register.tables:
-        raise LedgerError(f"{args.file.name} 中没有找到任何台账表格（依申请公开、主动公开、规范性文件、复议诉讼、其他数字）。"
+        raise LedgerError(f"{args.file.name} 中没有找到任何台账表格（{'、'.join(SHEETS)}）。"
                           "请用 python -m kit ledger template 生成的台账填写，或保留其表头。")
     path = params_path(args.params, county, unit, year)
     params, _ = load_params(path) if path.is_file() else (None, [])

@@ -23,12 +23,12 @@ from kit.formats.spec import ReportFormat
 from kit.ledger import timelimit
 from kit.ledger.layout import (
     APPLICATIONS,
-    CASE_KINDS,
     CASES,
     DOCUMENTS,
     OTHER,
     PROACTIVE,
-    choices,
+    case_kinds,
+    document_words,
     other_items,
     result_rows,
 )
@@ -166,13 +166,12 @@ def _proactive(register: Register, fmt: ReportFormat, year: int, previous: Repor
     table = fmt.table("proactive")
     cells: dict[str, dict[str, Number]] = {}
     if DOCUMENTS in register.tables:
-        kinds = {words: row_id for words, row_id in zip(choices(fmt)["documents"], ("regulations", "normative_documents"),
-                                                         strict=True)}
+        kinds = document_words(fmt)
         issued: Counter[str] = Counter()
         repealed: Counter[str] = Counter()
         standing: Counter[str] = Counter()
         for row in _reader(register, DOCUMENTS, result, today):
-            kind = row.choice("类型", kinds | {"规范性文件": "normative_documents"}, required=True)
+            kind = row.choice("类型", kinds, required=True)
             made = row.date("制发日期", required=True)
             ended = row.date("废止日期")
             if row.failed or kind is None or made is None:
@@ -208,7 +207,7 @@ def _cases(register: Register, fmt: ReportFormat, year: int, today: date, result
     cells: dict[str, dict[str, Number]] = {}
     counted = 0
     for row in _reader(register, CASES, result, today):
-        kind = row.choice("类型", CASE_KINDS, required=True)
+        kind = row.choice("类型", case_kinds(fmt), required=True)
         received = row.date("收到日期", required=True)
         outcome = row.choice("结果", outcomes)
         decided = row.date("审结日期")

@@ -12,13 +12,10 @@ from dataclasses import dataclass
 from kit.formats.spec import ReportFormat, Row
 
 APPLICATIONS, PROACTIVE, DOCUMENTS, CASES, OTHER, GUIDE, CHOICES = (
-    "依申请公开", "主动公开", "规范性文件", "复议诉讼", "其他数字", "说明", "选项")
+    "依申请公开", "主动公开", "文件目录", "复议诉讼", "其他数字", "说明", "选项")
 #: Table 三 rows that are not a result of the year (the rest, but the computed total, are)
 NOT_RESULTS = ("received", "carried_over", "carried_forward")
 EXTENDED = ("是", "否")
-#: Table 四 rows by the words a register writes for the kind of case
-CASE_KINDS = {"行政复议": "review", "行政诉讼（未经复议直接起诉）": "litigation_direct",
-              "行政诉讼（复议后起诉）": "litigation_after_review"}
 OTHER_ITEMS = ("licensing", "punishment", "coercion", "fees")  # Table 二 rows of 其他数字
 
 
@@ -59,8 +56,8 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         Column("编号", 12, "每个案件一个编号", required=True),
         Column("类型", 26, "从下拉列表中选择", "cases", required=True),
         Column("收到日期", 12, "收到复议决定书、起诉状副本等的日期", required=True),
-        Column("结果", 12, "审结后从下拉列表中选择；尚未审结的留空", "case_results"),
-        Column("审结日期", 12, "尚未审结的留空"),
+        Column("结果", 12, "审结后从下拉列表中选择；未审结的留空", "case_results"),
+        Column("审结日期", 12, "未审结的留空"),
     ),
     OTHER: (
         Column("项目", 30, "不要修改本列", required=True),
@@ -84,9 +81,24 @@ def choices(fmt: ReportFormat) -> dict[str, list[str]]:
         "results": [r.place for r in result_rows(fmt)],
         "extended": list(EXTENDED),
         "documents": [proactive.row(r).label for r in ("regulations", "normative_documents")],
-        "cases": list(CASE_KINDS),
+        "cases": list(case_kinds(fmt)),
         "case_results": [c.label for c in cases.row("review").input_columns()],
     }
+
+
+def case_kinds(fmt: ReportFormat) -> dict[str, str]:
+    """Table 四's rows by the words a register writes for the kind of case: "行政复议",
+    "行政诉讼（未经复议直接起诉）" …"""
+    return {f"{r.group}（{r.label}）" if r.group else r.label: r.id for r in fmt.table("review_litigation").rows}
+
+
+def document_words(fmt: ReportFormat) -> dict[str, str]:
+    """Table 二's 规章 and 规范性文件 rows by their labels in every format version (a register
+    may keep the 2019 wording "规范性文件")."""
+    from kit.formats import FORMATS
+
+    rows = ("regulations", "normative_documents")
+    return {f.table("proactive").row(r).label: r for f in (*FORMATS, fmt) for r in rows}
 
 
 def other_items(fmt: ReportFormat) -> list[tuple[str, str]]:

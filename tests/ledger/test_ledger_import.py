@@ -57,7 +57,7 @@ def params_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def register(tmp_path: Path) -> Path:
     return filled(tmp_path / "台账.xlsx", COUNTY, UNIT, YEAR,
-                  {"依申请公开": APPLICATIONS, "规范性文件": DOCUMENTS, "复议诉讼": CASES, "主动公开": PUBLISHED},
+                  {"依申请公开": APPLICATIONS, "文件目录": DOCUMENTS, "复议诉讼": CASES, "主动公开": PUBLISHED},
                   {"行政许可": 12, "行政处罚": 3, "行政事业性收费": 0.5})
 
 
