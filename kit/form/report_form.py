@@ -31,6 +31,7 @@ from kit.form.export import (
     relative_href,
 )
 from kit.form.fields import BASIC, problem_key
+from kit.form.ledger_panel import LedgerPanel
 from kit.form.preview import BASIC_TAB, preview_html, problem_tab, status_html, tab_titles
 from kit.form.state import FormError, FormState
 from kit.form.style import style_widget
@@ -53,6 +54,7 @@ class ReportForm:
         self.state: FormState | None = None
         self.pages: dict[str, Page] = {}
         self.yoy: YoyPanel | None = None
+        self.ledger: LedgerPanel | None = None
         self._pending: tuple[str, str, str] | None = None  # 打开 again: leave unsaved changes
         self._confirm_new: tuple[str, str, str] | None = None  # 打开 again: start a new place
         self._refresh = Debouncer(debounce, self.refresh)
@@ -72,6 +74,7 @@ class ReportForm:
         self.conflict = w.HBox([self.reload_button, self.overwrite_button],
                                layout=w.Layout(display="none"))
         self.notice = html("", "kit-notice")
+        self.ledger_box = w.Box()  # 从台账导入 of the report open (kit.form.ledger_panel)
         self.checks = html("", "kit-checks")
         self.full_preview = html("", "kit-preview")
         self.tabs = w.Tab()
@@ -79,7 +82,7 @@ class ReportForm:
         self.widget = w.VBox([style_widget(), html(f'<div class="kit-h">{REPORT_NAME} · 填写'
                                                    "</div>", "kit-h"),
                               self.chooser.widget, self.actions.bar, self.message, self.conflict,
-                              self.actions.refusal, self.actions.links, self.notice, self.tabs,
+                              self.actions.refusal, self.actions.links, self.notice, self.ledger_box, self.tabs,
                               self.actions.detail])
         self.widget.add_class("kit-form")
         self._show_message("")
@@ -135,6 +138,8 @@ class ReportForm:
         for section in state.format.sections:
             self.pages[section.id] = section_page(state, section, self._edited)
         self.yoy = YoyPanel(state, self._yoy_changed)
+        self.ledger = LedgerPanel(state, self._ledger_taken)
+        self.ledger_box.children = [self.ledger.widget]
         general = self.pages.get("general")
         if general is not None:  # after the section's heading and help
             kids = list(general.widget.children)
@@ -154,6 +159,12 @@ class ReportForm:
         self.state.set(key, text)
         self._show_status()
         self._refresh()
+
+    def _ledger_taken(self) -> None:
+        for page in self.pages.values():  # the register's figures are in the state: show them
+            for editor in page.editors:
+                editor.set_value()
+        self._yoy_changed()
 
     def _yoy_changed(self) -> None:
         self._show_status()

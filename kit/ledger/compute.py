@@ -8,6 +8,7 @@ and applicant type; 结转下年度 = received by its last day and not answered 
 report, those issued by the year's end and not repealed by then) and the 其他数字 sheet;
 Table 四 from the cases received in the year (a case not decided by the year's end is 尚未审结);
 一（一）'s count per 栏目 from the items published in the year (or the counts per 栏目).
+A sheet without a row is a register not kept: its tables are left as they are.
 """
 
 from __future__ import annotations
@@ -52,13 +53,14 @@ def compute(register: Register, fmt: ReportFormat, year: int, previous: ReportPa
             today: date | None = None) -> Computed:
     today = today or date.today()
     result = Computed(year)
-    if APPLICATIONS in register.tables:
+    kept = {name for name, table in register.tables.items() if table.rows}  # an empty sheet: not kept
+    if APPLICATIONS in kept:
         _applications(register, fmt, year, previous, today, result)
-    if DOCUMENTS in register.tables or OTHER in register.tables:
-        _proactive(register, fmt, year, previous, today, result)
-    if CASES in register.tables:
+    if DOCUMENTS in kept or OTHER in kept:
+        _proactive(register, fmt, year, previous, today, result, kept)
+    if CASES in kept:
         _cases(register, fmt, year, today, result)
-    if PROACTIVE in register.tables:
+    if PROACTIVE in kept:
         _published(register, year, today, result)
     return result
 
@@ -162,10 +164,10 @@ def _reconcile(source: str, columns, carried: Counter[str], previous: ReportPara
 
 
 def _proactive(register: Register, fmt: ReportFormat, year: int, previous: ReportParams | None,
-               today: date, result: Computed) -> None:
+               today: date, result: Computed, kept: set[str]) -> None:
     table = fmt.table("proactive")
     cells: dict[str, dict[str, Number]] = {}
-    if DOCUMENTS in register.tables:
+    if DOCUMENTS in kept:
         kinds = document_words(fmt)
         issued: Counter[str] = Counter()
         repealed: Counter[str] = Counter()
@@ -186,7 +188,7 @@ def _proactive(register: Register, fmt: ReportFormat, year: int, previous: Repor
             before = previous.value("proactive", row_id, "in_force") if previous and previous.format.id == fmt.id else None
             in_force = before + issued[row_id] - repealed[row_id] if before is not None else standing[row_id]
             cells[row_id] = {"issued": issued[row_id], "repealed": repealed[row_id], "in_force": in_force}
-    if OTHER in register.tables:
+    if OTHER in kept:
         words = {text: row_id for row_id, text in other_items(fmt)} | {table.row(r).label: r for r, _ in other_items(fmt)}
         for row in _reader(register, OTHER, result, today):
             row_id = row.choice("项目", words, required=True)

@@ -179,6 +179,40 @@ def test_the_app_from_new_year_to_published_pdf(app, browser):
     page.close()
 
 
+def test_from_a_register_in_the_app(app, browser, tmp_path):
+    """从台账导入: the clerk chooses the register file in the browser, sees what it changes, 采用."""
+    from datetime import date
+
+    sys.path.insert(0, str(REPO / "tests" / "ledger"))
+    from ledger_helpers import filled
+
+    page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    page.set_default_timeout(30_000)
+    page.goto(TOKEN_URL)
+    page.locator(".kit-form").wait_for(timeout=90_000)
+    year = int(re.search(r"(\d{4}) 年度", page.locator(".kit-status").inner_text()).group(1))
+    register = filled(tmp_path / "台账.xlsx", COUNTY, UNIT, year, {"依申请公开": [
+        ["A1", date(year, 3, 1), "自然人", "", "（一）予以公开", date(year, 3, 9), "否", ""],
+        ["A2", date(year, 4, 1), "自然人", "", "（一）予以公开", date(year, 4, 8), "否", ""],
+        ["A3", date(year, 5, 1), "法律服务机构", "", "（二）部分公开", date(year, 5, 9), "否", ""]]})
+    page.get_by_text("从台账导入（依申请公开登记台账等）").click()
+    with page.expect_file_chooser() as chooser:  # the widget makes its file input on the click
+        page.locator(".kit-ledger-upload").click()
+    chooser.value.set_files(str(register))
+    result = page.locator(".kit-ledger-result")
+    result.get_by_text("台账将改动").wait_for()
+    assert "一、本年新收政府信息公开申请数量·法律服务机构：0 → 1" in result.inner_text()
+    assert "栏目" not in result.inner_text()  # the register's 主动公开 sheet is empty: not kept
+    shot(page, "7-ledger")
+    page.locator(".kit-ledger-take").click()
+    result.get_by_text("请核对后点“保存”").wait_for()
+    tab(page, "三 依申请公开")
+    assert page.locator(".kit-key-tables-applications-received-legal input").input_value() == "1"
+    page.wait_for_function("""() => document.querySelector('.kit-key-tables-applications-received-natural input')
+        .value === '2'""")
+    page.close()
+
+
 def test_on_a_phone_every_tab_shows_and_a_wide_table_scrolls_with_a_cue(app, browser):
     page = browser.new_page(viewport={"width": 390, "height": 800}, locale="zh-CN")
     page.set_default_timeout(30_000)
