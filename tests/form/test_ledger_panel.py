@@ -18,7 +18,7 @@ from kit.params.newyear import new_params
 from kit.params.writer import save
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ledger"))
-from ledger_helpers import filled  # noqa: E402
+from ledger_helpers import filled
 
 COUNTY, UNIT, YEAR = "虚构县", "甲镇", 2021
 ROWS = [["A1", date(2021, 3, 1), "自然人", "", "（一）予以公开", date(2021, 3, 10), "否", ""],
