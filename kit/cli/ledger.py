@@ -37,6 +37,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     imported.add_argument("--year", type=report_year, help="报告年度（同上）")
     imported.add_argument("--params", "--params-dir", dest="params", type=Path, default=DEFAULT_PARAMS,
                           help="参数目录（默认 params/）")
+    imported.add_argument("--previous", type=Path, metavar="上年台账",
+                          help="上年的台账：逐件核对上年年底未答复的申请是否都计入了本年的上年结转")
     imported.add_argument("--apply", action="store_true", help="把台账算出的数字写入参数文件")
     imported.add_argument("--overwrite", action="store_true",
                           help="与 --apply 一起用：参数文件中已有、与台账不同的数字也改为台账的数字")
@@ -85,7 +87,8 @@ def _import(args: argparse.Namespace) -> int:
     if params is None:
         raise LedgerError(f"没有可用的参数文件 {path}。请先运行 python -m kit new {county}/{unit} {year}"
                           f"（已有的请先用 python -m kit check {path} 检查）。")
-    computed = compute(register, fmt, year, load_previous(path))
+    last = read_register(args.previous) if args.previous else None
+    computed = compute(register, fmt, year, load_previous(path), last_register=last)
     for problem in sorted(computed.problems, key=lambda p: not p.is_error):
         print(f"  {problem.format()}")
     errors = sum(p.is_error for p in computed.problems)

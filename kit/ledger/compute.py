@@ -22,6 +22,7 @@ from decimal import Decimal
 from kit.base.problems import Problem, warning
 from kit.formats.spec import ReportFormat
 from kit.ledger import timelimit
+from kit.ledger.carry import reconcile
 from kit.ledger.layout import (
     APPLICATIONS,
     CASES,
@@ -47,15 +48,20 @@ class Computed:
     breakdown: Breakdown | None = None
     problems: list[Problem] = field(default_factory=list)
     counted: dict[str, int] = field(default_factory=dict)  # sheet → rows that count for the year
+    carried: dict[str, int] = field(default_factory=dict)  # 编号 → row of each 上年结转 application
 
 
 def compute(register: Register, fmt: ReportFormat, year: int, previous: ReportParams | None = None,
-            today: date | None = None) -> Computed:
+            today: date | None = None, last_register: Register | None = None) -> Computed:
+    """The figures ``register`` gives for ``year``; ``previous``: last year's report, and
+    ``last_register``: last year's register, each reconciled with the carried-over applications."""
     today = today or date.today()
     result = Computed(year)
     kept = {name for name, table in register.tables.items() if table.rows}  # an empty sheet: not kept
     if APPLICATIONS in kept:
         _applications(register, fmt, year, previous, today, result)
+        if last_register is not None:
+            result.problems += reconcile(last_register, result.carried, year, register.source)
     if DOCUMENTS in kept or OTHER in kept:
         _proactive(register, fmt, year, previous, today, result, kept)
     if CASES in kept:
@@ -126,6 +132,7 @@ def _applications(register: Register, fmt: ReportFormat, year: int, previous: Re
         add("received" if received >= start else "carried_over", kind)
         if received < start:
             carried[kind] += 1
+            result.carried[number] = row.number
         if answered is not None and answered <= end and outcome is not None:
             add(outcome, kind)
         elif answered is None or answered > end:
