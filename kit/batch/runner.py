@@ -18,9 +18,10 @@ from nbformat import NotebookNode
 from kit.base.atomic import WriteError, ensure_folder
 from kit.base.errors import KitError, user_message
 from kit.base.problems import Problem
+from kit.batch.companions import companions
 from kit.batch.options import BuildOptions, JobResult, Status
 from kit.batch.plan import BuildJob
-from kit.export.document import Document, HtmlFailed, PdfSource, Staged, export_html, finish
+from kit.export.document import Document, HtmlFailed, Maker, PdfSource, Staged, export_html, finish
 from kit.export.manifest import Source, remove_files
 from kit.export.print_many import MAX_GROUP
 from kit.export.publish import Publisher
@@ -30,7 +31,7 @@ from kit.notebook.warm_kernel import execute_report_warm
 from kit.params.model import ReportParams
 from kit.params.outputs import NOTEBOOK, OUTPUT_NAMES
 from kit.rules.draft import unrewritten
-from kit.rules.validate import check_file
+from kit.rules.validate import check_file, load_previous
 
 EVERYTHING = tuple(OUTPUT_NAMES.values())
 PUBLISHED_NAMES = {k: v for k, v in OUTPUT_NAMES.items() if k != "notebook"}
@@ -119,7 +120,7 @@ class _Staged:
 
 
 def report_document(job: BuildJob, options: BuildOptions, params: ReportParams, nb: NotebookNode,
-                    ) -> Document:
+                    publisher: Publisher | None = None) -> Document:
     """The report as a document of the one publishing path: report.html, .pdf, -pdfa.pdf,
     .docx and .fragment.html from the executed notebook and the params."""
 
@@ -139,8 +140,10 @@ def report_document(job: BuildJob, options: BuildOptions, params: ReportParams, 
 
         return fragment_html(params, draft=options.draft)
 
-    return Document(nb, job.out_dir, params.display_title, PUBLISHED_NAMES, tuple(options.formats),
-                    {"pdfa": pdfa, "docx": docx, "fragment": fragment},
+    makers: dict[str, Maker] = {"pdfa": pdfa, "docx": docx, "fragment": fragment}
+    if any(f.startswith(("jiedu", "tujie")) for f in options.formats):
+        makers |= companions(params, load_previous(job.params_path), publisher)
+    return Document(nb, job.out_dir, params.display_title, PUBLISHED_NAMES, tuple(options.formats), makers,
                     Source(job.params_path, options.draft))
 
 
@@ -185,7 +188,7 @@ def _stage(job: BuildJob, options: BuildOptions, publisher: Publisher) -> JobRes
                       failed_cell=(failure.cell or None) if failure else None)
 
     try:
-        staged = export_html(report_document(job, options, params, nb), publisher)
+        staged = export_html(report_document(job, options, params, nb, publisher), publisher)
     except HtmlFailed as exc:
         return result("partial", [notebook], error=str(exc))
     return _Staged(job, options, problems, staged, time.perf_counter() - start)

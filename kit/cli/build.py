@@ -15,7 +15,7 @@ from kit.batch.plan import describe_filters, plan_jobs
 from kit.cli.args import report_year
 from kit.cli.batch import add_batch_args, run_batch_build
 from kit.notebook.template import DEFAULT_TEMPLATE
-from kit.params.outputs import FORMATS
+from kit.params.outputs import FORMATS, GROUPS, expand
 from kit.params.paths import DEFAULT_OUT, DEFAULT_PARAMS
 
 
@@ -23,8 +23,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path,
                         help="参数文件或目录（默认 params/ 下的全部参数文件）")
     parser.add_argument("--to", default="html", metavar="格式",
-                        help="输出格式：html、pdf、docx（Word）、fragment（门户网站片段），可用逗号连写，"
-                             "如 html,pdf,docx（默认 html；笔记本 report.ipynb 总会保存）")
+                        help="输出格式：html、pdf、docx（Word）、fragment（门户网站片段）、jiedu（解读：网页和 Word）、"
+                             "tujie（图解：图片、SVG、PDF 和文字版），可用逗号连写，"
+                             "如 html,pdf,docx,tujie（默认 html；笔记本 report.ipynb 总会保存）")
     parser.add_argument("--county", help="只生成这个县的报告")
     parser.add_argument("--unit", help="只生成这个乡镇的报告")
     parser.add_argument("--year", type=report_year, help="只生成这个年度的报告")
@@ -42,10 +43,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def parse_formats(text: str) -> tuple[str, ...]:
     """"html,pdf" → ("html", "pdf"); raises ValueError (Chinese) for anything else."""
-    wanted = [part.strip().lower() for part in text.split(",") if part.strip()]
+    wanted = expand([part.strip().lower() for part in text.split(",") if part.strip()])
     unknown = [f for f in wanted if f not in FORMATS]
     if not wanted or unknown:
-        msg = f"未知的输出格式“{text}”。--to 可取 {'、'.join(FORMATS)}，可用逗号连写，如 html,pdf,docx。"
+        words = [f for f in FORMATS if not any(f in group[1:] for group in GROUPS.values())]
+        msg = (f"未知的输出格式“{text}”。--to 可取 {'、'.join(words)}（jiedu：解读，tujie：图解），"
+               "可用逗号连写，如 html,pdf,docx。")
         raise ValueError(msg)
     return tuple(f for f in FORMATS if f in wanted)
 

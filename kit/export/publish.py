@@ -8,6 +8,7 @@ Chinese message and later PDFs fail at once with the same message instead of try
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,27 @@ class Publisher:
         """PDF bytes (or the error met) per ``(html, folder)``, printed together where they can
         be (:meth:`PdfPrinter.pdf_many`); raises BrowserUnavailable when Chromium cannot start."""
         return self._ensure_printer().pdf_many(docs)
+
+    def graphic(self, svg: str) -> tuple[bytes, bytes]:
+        """An SVG picture (the 图解) printed by the same Chromium: (PNG at its own size, PDF of
+        one page that size), the kit's fonts loaded before either is taken."""
+        width = re.search(r'width="(\d+)"', svg)
+        height = re.search(r'height="(\d+)"', svg)
+        if width is None or height is None:
+            raise KitExportError("图解没有宽度和高度，无法生成图片。")
+        size = f"{width.group(1)}px {height.group(1)}px"
+        page_html = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><style>@page {{ size: {size}; margin: 0 }}"
+                     f"html, body {{ margin: 0; padding: 0 }} svg {{ display: block }}</style></head>"
+                     f"<body>{svg}</body></html>")
+
+        def take(page: Any) -> tuple[bytes, bytes]:
+            page.set_content(page_html, wait_until="load")
+            page.evaluate("() => document.fonts.ready.then(() => true)")
+            png = page.locator("svg").screenshot(type="png", animations="disabled")
+            pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+            return png, pdf
+
+        return self._ensure_printer().with_page(take)
 
     def write_pdf(self, html: str, path: Path) -> Path:
         """Print ``html`` to ``path`` (atomically); raises KitExportError with a Chinese message."""
