@@ -22,9 +22,10 @@ from kit.desk.database import DeskError
 from kit.desk.records import NotAllowed
 from kit.desk.service import Desk
 from kit.desk.states import APPROVED
+from kit.params.outputs import expand
 from kit.params.paths import params_path
 
-FORMATS = ("html", "pdf", "docx", "fragment")
+FORMATS = ("html", "pdf", "docx", "fragment", *expand(["jiedu", "tujie"]))
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,15 @@ PARAMS_VAR, OUT_VAR, SERVED_VAR = "KIT_APP_PARAMS", "KIT_APP_OUTPUTS", "KIT_APP_
 FILES_ROUTE = "voila/files/"
 #: Files the app may serve, relative to the served folder (the outputs folder): a report's
 #: HTML, PDF and Word, nothing else (no params, notebooks or anything a clerk did not make).
-ALLOWED = (r"[^/]+/[^/]+/\d{4}/report\.(html|pdf|docx)", r"[^/]+/[^/]+/\d{4}/report-pdfa\.pdf")
+ALLOWED = (r"[^/]+/[^/]+/\d{4}/report\.(html|pdf|docx)", r"[^/]+/[^/]+/\d{4}/report-pdfa\.pdf",
+           r"[^/]+/[^/]+/\d{4}/jiedu\.(html|docx)", r"[^/]+/[^/]+/\d{4}/tujie\.(png|pdf)")
 DENIED = (r".*(^|/)\..*",)  # hidden files and folders, whatever their name
 
 
 def report_file_handler(base: type) -> type:
     """Voilà's allow-listed file handler, serving a file only when it is what its name says: a
-    report.pdf a PDF, a report.docx a Word file, a report.html the kit's own page (a params file
+    report.pdf a PDF, a report.docx a Word file, a report.html the kit's own page (the 解读 and
+    图解 beside it alike: jiedu.html/.docx, tujie.png/.pdf; a params file
     copied there under such a name is refused), and never through a symbolic link."""
     from tornado.web import HTTPError
 
@@ -48,6 +50,8 @@ def _is_what_it_says(path: Path) -> bool:
         head = handle.read(4096)
     if path.suffix == ".pdf":
         return head.startswith(b"%PDF")
+    if path.suffix == ".png":
+        return head.startswith(b"\x89PNG\r\n\x1a\n")
     if path.suffix == ".docx":
         try:
             with zipfile.ZipFile(path) as archive:

@@ -20,10 +20,11 @@ from kit.export.manifest import current
 from kit.params.outputs import OUTPUT_NAMES
 from kit.rules.draft import draft_problems
 
-FORMATS = ("html", "pdf", "docx")
-KINDS = {".html": "网页版（HTML）", ".pdf": "打印版（PDF）", ".docx": "Word 版"}
-SHOWN = tuple(KINDS)
-ORDER = {suffix: i for i, suffix in enumerate(KINDS)}
+FORMATS = ("html", "pdf", "docx", "jiedu", "jiedu-docx", "tujie", "tujie-pdf")  # 发布: the report and its companions
+KINDS = {"html": "网页版（HTML）", "pdf": "打印版（PDF）", "docx": "Word 版", "jiedu": "解读（网页）",
+         "jiedu-docx": "解读（Word）", "tujie": "图解（图片）", "tujie-pdf": "图解（PDF）"}
+LINKED = {OUTPUT_NAMES[f]: KINDS[f] for f in FORMATS}  # file name → its link's words
+ORDER = {name: i for i, name in enumerate(LINKED)}
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def export(params_path: Path, county: str, unit: str, year: int, params_dir: Pat
     except Exception as exc:
         return ExportResult(False, f"生成失败：{user_message(exc, f'表单生成 {params_path}')}",
                             detail=f"命令行可运行 python -m kit build {params_path} 查看")
-    files = tuple(p for p in result.outputs if p.suffix in SHOWN)
+    files = tuple(p for p in result.outputs if p.name in LINKED)
     if result.ok:
         what = "草稿（每页标注“草稿”，仅供审阅，不得发布）" if draft else "可发布的报告"
         return ExportResult(True, f"已生成{what}（{result.seconds:.1f} 秒）：", files,
@@ -79,8 +80,8 @@ def export(params_path: Path, county: str, unit: str, year: int, params_dir: Pat
 def links_html(files: tuple[Path, ...], href: Callable[[Path], str]) -> str:
     """Links that open the results in a new browser tab; ``href`` makes a file's address."""
     items = []
-    for file in sorted(files, key=lambda f: ORDER.get(f.suffix, 9)):
-        label = KINDS.get(file.suffix, file.name)
+    for file in sorted(files, key=lambda f: ORDER.get(f.name, 99)):
+        label = LINKED.get(file.name, file.name)
         items.append(f'<a href="{escape(href(file))}" target="_blank" rel="noopener">{escape(label)}</a>')
     return f'<div class="kit-links">打开：{"".join(items)}</div>' if items else ""
 

@@ -41,7 +41,7 @@ def texts_from_params(params: ReportParams) -> dict[str, str]:
                      strict=True))
     texts |= {"title": params.title or "", "contact": params.contact or "",
               "published": params.published.isoformat() if params.published else "",
-              "preamble": params.preamble}
+              "preamble": params.preamble, "jiedu": params.jiedu}
     for section in params.format.sections:
         body = params.section(section.id)
         texts[f"sections.{section.id}.text"] = body.text

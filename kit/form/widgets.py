@@ -15,6 +15,7 @@ import ipywidgets as w
 
 from kit.base.problems import Problem
 from kit.form.fields import BASIC, BREAKDOWN_ITEMS, BREAKDOWN_TOTAL, UNIT_KEYS
+from kit.form.jiedu_editor import PLACEHOLDER, jiedu_part
 from kit.form.state import FormState
 from kit.form.style import mark, messages_html
 from kit.form.tables import TableGrid
@@ -158,14 +159,16 @@ def basic_page(state: FormState, on_edit: OnEdit) -> Page:
     preamble = ProseEditor(state, "preamble", on_edit, rows=4)
     contact = ProseEditor(state, "contact", on_edit, rows=2,
                           placeholder="如：联系人、电话、地址（可不填）")
-    editors += [title, published, preamble, contact]
+    jiedu = ProseEditor(state, schema.JIEDU, on_edit, rows=8, placeholder=PLACEHOLDER)
+    jiedu_widgets = jiedu_part(state, jiedu, html)
+    editors += [title, published, preamble, contact, jiedu]
     children = [
         html('<div class="kit-h">基本信息</div><div class="kit-help">县和单位名称来自所选文件，'
              "不能在此修改；其余各项可直接填写。“类型”决定截止日期和适用的规则（如部门不需写考核评议）。</div>", "kit-h"),
         *(e.widget for e in editors[:5]), title.widget, published.widget,
         html('<div class="kit-h2">导语</div><div class="kit-help">说明编制依据和统计期限'
              "（自某年1月1日起至12月31日止）。</div>", "kit-h2"), preamble.widget,
-        html('<div class="kit-h2">联系方式</div>', "kit-h2"), contact.widget,
+        html('<div class="kit-h2">联系方式</div>', "kit-h2"), contact.widget, *jiedu_widgets,
     ]
     return Page(editors, children, section=BASIC)
 

@@ -141,7 +141,7 @@ def params_from_data(data: Any, file: str = "", doc: yamlsource.YamlDoc | None =
         published=published, contact=r.text(top.get("contact"), ("contact",)) or None,
         preamble=r.text(top.get("preamble"), ("preamble",)), sections=sections,
         breakdown=breakdown, tables=tables, stated=stated, invalid=frozenset(invalid),
-        yoy=yoy, source=file)
+        yoy=yoy, jiedu=r.text(top.get("jiedu"), ("jiedu",)), source=file)
     return params, r.problems
 
 

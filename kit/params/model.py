@@ -83,6 +83,7 @@ class ReportParams(Record):
     stated: dict[CellKey, Number] = field(default_factory=dict)
     invalid: frozenset[CellKey] = frozenset()
     yoy: dict[str, str] = field(default_factory=dict)  # subsection id → accepted 同比 sentence
+    jiedu: str = ""  # the 解读 as the clerk edited it (empty: the draft made from the report)
     source: str = ""  # the file it came from, for messages
 
     @cached_property

@@ -26,6 +26,7 @@ SECTIONS = "sections"
 BREAKDOWN = "proactive_breakdown"
 TABLES = "tables"
 YOY = "yoy"
+JIEDU = "jiedu"  # the clerk's 解读 of the report (kit.render.jiedu), edited from its draft
 
 UNIT_FIELDS: tuple[Key, ...] = (
     Key("province", "省", required=True, text=True),
@@ -49,6 +50,7 @@ TOP: tuple[Key, ...] = (
     Key(BREAKDOWN, "主动公开信息条数", comment="一（一）主动公开：本年发布信息总条数及各栏目条数"),
     Key(YOY, "同比句", comment="同比句（接受后写入正文；删除则不使用）"),
     Key(TABLES, "表格"),
+    Key(JIEDU, "解读", text=True, comment="解读（随报告发布；删除则按报告的数字重新生成草稿）"),
 )
 SECTION_TEXT = "text"  # a section's own paragraphs
 SUBSECTION_KEYS = ("title", "text")  # a subsection's own title (optional) and paragraphs
@@ -63,7 +65,7 @@ def key(name: str) -> Key:
     return next(k for k in TOP if k.name == name)
 
 
-TEXT_FIELDS = tuple(k.name for k in TOP if k.text)  # title, published, contact, preamble
+TEXT_FIELDS = tuple(k.name for k in TOP if k.text)  # title, published, contact, preamble, jiedu
 
 
 def key_label(path: str) -> str | None:

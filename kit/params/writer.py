@@ -57,6 +57,8 @@ def to_data(params: ReportParams) -> dict[str, Any]:
                             for c in row.input_columns()}
                    for row in table.rows if not row.computed}
         for table in fmt.tables}
+    if params.jiedu.strip():
+        data[schema.JIEDU] = params.jiedu
     return data
 
 
@@ -215,10 +217,11 @@ def update(text: str, params: ReportParams) -> str:
     data = to_data(params)
 
     def change(doc: CommentedMap) -> None:
-        had_yoy = schema.YOY in doc
+        had = {name for name in (schema.YOY, schema.JIEDU) if name in doc}
         _merge(doc, data)
-        if schema.YOY in data and not had_yoy:
-            _comment(doc, schema.YOY)
+        for name in (schema.YOY, schema.JIEDU):
+            if name in data and name not in had:
+                _comment(doc, name)
 
     return _apply(text, change) or dumps(params)
 

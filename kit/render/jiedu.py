@@ -5,6 +5,7 @@ clerk edits the draft before publishing it beside the report."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from kit.params.model import ReportParams
@@ -12,6 +13,7 @@ from kit.render.blocks import Block
 from kit.render.highlights import Figure, Highlights, highlights
 from kit.render.report_html import block_html
 
+_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TRENDS = {"上升": "较上年有所上升", "下降": "较上年有所下降", "持平": "与上年持平"}
 PAGE_CSS = ("body{font-family:'Kit Noto Serif SC','Noto Serif CJK SC',serif;max-width:46em;margin:2em auto;"
             "padding:0 1em;line-height:1.9;color:#1d2733}h1{font-size:1.5em;text-align:center;line-height:1.5}"
@@ -27,6 +29,21 @@ def _listed(figures: list[Figure], unit: str = "件") -> str:
 
 
 def jiedu_blocks(params: ReportParams, previous: ReportParams | None = None) -> list[Block]:
+    """The 解读 as the clerk edited it (``params.jiedu``: a line "一、…" is a heading, every other
+    line a paragraph), else the draft made from the report."""
+    if params.jiedu.strip():
+        lines = [line.strip() for line in params.jiedu.splitlines() if line.strip()]
+        return [Block("title", title(params)),
+                *(Block("heading1" if _HEADING.match(line) and len(line) <= 30 else "para", line) for line in lines)]
+    return draft_blocks(params, previous)
+
+
+def draft_text(params: ReportParams, previous: ReportParams | None = None) -> str:
+    """The draft as the text a clerk edits (headings and paragraphs, one a line; no title)."""
+    return "\n".join(b.text for b in draft_blocks(params, previous)[1:])
+
+
+def draft_blocks(params: ReportParams, previous: ReportParams | None = None) -> list[Block]:
     h: Highlights = highlights(params, previous)
     blocks = [Block("title", title(params)),
               Block("para", f"近日，{h.organ}发布了《{h.title}》。为便于公众了解报告的主要内容，现解读如下。")]
@@ -66,7 +83,8 @@ def jiedu_blocks(params: ReportParams, previous: ReportParams | None = None) -> 
 def jiedu_html(params: ReportParams, previous: ReportParams | None = None) -> str:
     body = "".join(block_html(b) for b in jiedu_blocks(params, previous))
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(title(params))}</title>'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{PAGE_CSS}</style></head>'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta name="generator" content="kit_report"><style>{PAGE_CSS}</style></head>'
             f"<body>{body}</body></html>\n")
 
 

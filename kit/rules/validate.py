@@ -9,6 +9,7 @@ from kit.params.loader import load_params
 from kit.params.model import ReportParams
 from kit.params.paths import previous_path
 from kit.rules.copied import check_copied
+from kit.rules.jiedu import check_jiedu
 from kit.rules.tables import check_tables
 from kit.rules.text import check_text
 from kit.rules.wording import check_wording
@@ -18,7 +19,7 @@ from kit.rules.yoy import with_suggestion
 def validate(params: ReportParams, previous: ReportParams | None = None) -> list[Problem]:
     """Every problem of a loaded report; ``previous`` is the same unit's report of the year before."""
     found = [*check_tables(params, previous), *check_text(params), *check_wording(params),
-             *check_copied(params, previous)]
+             *check_copied(params, previous), *check_jiedu(params)]
     return with_suggestion(found, params, previous)
 
 

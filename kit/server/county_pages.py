@@ -18,7 +18,8 @@ from kit.desk.queue import queue
 from kit.server.pages import DeskPage
 from kit.server.review import review_context
 
-SERVED = frozenset({"report.html", "report.pdf", "report.docx", "report-pdfa.pdf"})
+SERVED = frozenset({"report.html", "report.pdf", "report.docx", "report-pdfa.pdf", "jiedu.html", "jiedu.docx",
+                    "tujie.png", "tujie.pdf"})
 
 
 def _year(handler: DeskPage) -> int:

@@ -171,6 +171,10 @@ def test_the_app_from_new_year_to_published_pdf(app, browser):
     pdf = page.request.get(url + href)  # the session's cookie, no token in the address
     assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
     assert pdf.body() == (root / "outputs" / COUNTY / UNIT / "2022" / "report.pdf").read_bytes()
+    for name, head in (("tujie.png", b"\x89PNG"), ("jiedu.html", b"<!DOCTYPE html>")):  # the companions
+        link = page.locator(".kit-links a", has_text="图解（图片）" if name == "tujie.png" else "解读（网页）")
+        served = page.request.get(url + link.get_attribute("href"))
+        assert served.status == 200 and served.body().startswith(head), name
     with page.expect_popup() as popup:
         page.locator(".kit-links a", has_text="网页版").click()
     popup.value.wait_for_load_state()
@@ -236,7 +240,8 @@ def test_on_a_phone_every_tab_shows_and_a_wide_table_scrolls_with_a_cue(app, bro
 
 
 @pytest.mark.parametrize("path", ["voila/files/.kit-app/app.ipynb", "voila/files/../params/襄垣县/下良镇/2021.yaml",
-                                  "voila/files/襄垣县/下良镇/2021/report.ipynb", "voila/files/index.html"])
+                                  "voila/files/襄垣县/下良镇/2021/report.ipynb", "voila/files/index.html",
+                                  "voila/files/襄垣县/下良镇/2022/tujie.svg", "voila/files/襄垣县/下良镇/2022/tujie.html"])
 def test_only_the_reports_are_served(app, path):
     url, _ = app
     with pytest.raises(urllib.error.HTTPError) as refused:
@@ -283,7 +288,7 @@ def test_a_file_that_is_not_what_its_name_says_is_not_served(app):
     folder = root / "outputs" / COUNTY / UNIT / "2019"
     folder.mkdir(parents=True, exist_ok=True)
     secret = (root / "params" / COUNTY / UNIT / "2021.yaml").read_bytes()
-    for name in ("report.docx", "report.pdf", "report.html"):
+    for name in ("report.docx", "report.pdf", "report.html", "tujie.png", "jiedu.html", "jiedu.docx", "tujie.pdf"):
         (folder / name).write_bytes(secret)
         address = f"{url}voila/files/{urllib.request.quote(f'{COUNTY}/{UNIT}/2019/{name}')}?token={token}"
         with pytest.raises(urllib.error.HTTPError) as refused:
