@@ -8,13 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from kit.audit.crawl import Column, Entry
+from kit.formats import FORMATS
 from kit.formats.levels import LEVELS, TOWNSHIP, infer_level, title_organ
-from kit.reading.published import PublishedResult, check_published
+from kit.reading.published import PublishedResult, check_published, read_published
 
-MISSING, LATE, BROKEN, NO_JIEDU, NO_TUJIE, CHANGED, REPEATED, WRONG, TWICE = (
-    "未发布", "逾期", "附件无法打开", "无解读", "无图解", "发布后有变动", "重复率超过50%", "内容有错误", "重复发布")
+MISSING, LATE, BROKEN, NO_JIEDU, NO_TUJIE, CHANGED, REPEATED, WRONG, TWICE, DIFFERENT = (
+    "未发布", "逾期", "附件无法打开", "无解读", "无图解", "发布后有变动", "重复率超过50%", "内容有错误", "重复发布",
+    "附件与网页数字不一致")
 DISORDER = "专栏排序混乱"
 UNSURE = "不确定"
 SHINGLE = 8
@@ -103,9 +106,13 @@ def _check(row: UnitYear, column: Column, earlier: dict[str, str]) -> None:
     others = [p for p in errors if p.rule != "V-P1"]
     if others:
         row.findings.append(Finding(WRONG, f"kit lint 发现 {len(others)} 个错误，如：{others[0].format()}"))
-    broken = [f"{link}（{why}）" for link, why in entry.attachments if why]
+    broken = [f"{link}（{why}）" for link, why, _ in entry.attachments if why]
     if broken:
         row.findings.append(Finding(BROKEN, "附件无法打开：" + "；".join(broken)))
+    for link, _, kept in entry.attachments:
+        differs = _figures_differ(result, kept, row.year)
+        if differs:
+            row.findings.append(Finding(DIFFERENT, f"附件 {link} 中{differs}的数字与网页上的不同。"))
     for kind, what in (("解读", NO_JIEDU), ("图解", NO_TUJIE)):
         if not any(e.kind == kind and e.year == row.year and row.unit in e.title.replace(" ", "")
                    for e in column.entries):
@@ -113,6 +120,26 @@ def _check(row: UnitYear, column: Column, earlier: dict[str, str]) -> None:
     before = earlier.get(entry.url)
     if before and before != page.sha256:
         row.findings.append(Finding(CHANGED, f"{entry.url} 与上次检查时的内容不同（上次 {before[:12]}，这次 {page.sha256[:12]}）。"))
+
+
+def _figures_differ(page: PublishedResult, attachment: Path | None, year: int) -> str:
+    """The tables whose printed figures differ between the page and an attachment that is the
+    report as a file (.pdf, .docx); "" when they agree or the file is not the report."""
+    if page.report is None or attachment is None or attachment.suffix not in (".pdf", ".docx"):
+        return ""
+    try:
+        theirs = read_published(attachment, year)
+    except Exception:  # a file that is not a report: kit lint of the page stands
+        return ""
+    differ = []
+    for table_id, mine in page.report.tables.items():
+        other = theirs.tables.get(table_id)
+        if other is None:
+            continue
+        values = [[c.value for c in r.cells] for r in mine.rows]
+        if values != [[c.value for c in r.cells] for r in other.rows]:
+            differ.append(f"表{FORMATS[-1].table(table_id).number}")
+    return "、".join(differ)
 
 
 def _repeats(row: UnitYear, rows: dict[tuple[str, int], UnitYear]) -> None:

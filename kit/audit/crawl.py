@@ -34,7 +34,8 @@ class Entry:
     kind: str = "report"  # or "解读", "图解"
     page: Fetched | None = None
     path: Path | None = None  # the archived page (a report), read by kit lint
-    attachments: list[tuple[str, str]] = field(default_factory=list)  # (address, "" or why it fails)
+    attachments: list[tuple[str, str, Path | None]] = field(default_factory=list)  # address, why it
+    # fails ("" when it opens), where it is archived
 
     @property
     def year(self) -> int | None:
@@ -123,7 +124,8 @@ def _report(fetcher: Fetcher, entry: Entry) -> None:
     for _, link in _links(decode(page.body, page.url), page.url):
         if ATTACHMENT.search(urlsplit(link).path) and fetcher.same_host(link):
             got = fetcher.get(link)
-            entry.attachments.append((link, "" if got.ok else got.error))
+            kept = fetcher.archive / f"{got.sha256}{Path(urlsplit(link).path).suffix.lower()}" if got.ok else None
+            entry.attachments.append((link, "" if got.ok else got.error, kept))
 
 
 class Offline(Fetcher):

@@ -52,7 +52,12 @@ def portal(tmp_path):
                  "xialiang-trs-gbk.html"):
         shutil.copy(PUBLISHED / name, site / "ndbg" / name)
     page = site / "ndbg" / "jiazhen-2022.html"  # GB2312, as such portals serve them
-    page.write_bytes(page.read_bytes().replace(b"</body>", '<a href="att/fujian.pdf">附件</a></body>'.encode("gbk")))
+    page.write_bytes(page.read_bytes().replace(b"</body>", '<a href="att/fujian.pdf">附件</a>'  # a broken one
+                                               '<a href="att/jiazhen-2022.docx">附件</a></body>'.encode("gbk")))
+    (site / "ndbg" / "att").mkdir()
+    shutil.copy(PUBLISHED / "jiazhen-2022.docx", site / "ndbg" / "att")  # the same report as a file
+    older = site / "ndbg" / "jiazhen-2020-format2019.html"  # a file of another report attached by mistake
+    older.write_bytes(older.read_bytes().replace(b"</body>", '<a href="att/jiazhen-2022.docx">附件</a></body>'.encode("gbk")))
     (site / "ndbg" / "index.html").write_text(_listing([
         (f"{JIA}2022{REPORT}", "jiazhen-2022.html"), (f"关于《{JIA}2022{REPORT}》的解读", "jiedu.html"),
         (f"{YI}2022{REPORT}", "defect-late.html"), (f"{JIA}2021{REPORT}", "jiazhen-2021-hybrid.html"),
@@ -87,6 +92,8 @@ def test_the_column_audited(portal, tmp_path):
     assert "未发布" in rows[(JIA, 2019)]  # a missing year
     assert "逾期" in rows[(YI, 2022)] and "晚 59 天" in rows[(YI, 2022)]  # published 2023-03-31
     assert "附件无法打开" in rows[(JIA, 2022)] and "fujian.pdf" in rows[(JIA, 2022)]
+    assert "附件与网页数字不一致" not in rows[(JIA, 2022)]  # the .docx holds the page's figures
+    assert "附件与网页数字不一致" in rows[(JIA, 2020)] and "表二" in rows[(JIA, 2020)]
     assert "无解读" not in rows[(JIA, 2022)] and "无解读" in rows[(JIA, 2021)]
     assert "robots.txt" in rows[(YI, 2021)]  # a page the site forbids is not fetched
     assert "逾期（不确定）" in rows[(JIA, 2021)]  # no publication date on the page: not a guess
