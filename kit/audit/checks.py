@@ -18,6 +18,7 @@ from kit.reading.published import PublishedResult, check_published, read_publish
 MISSING, LATE, BROKEN, NO_JIEDU, NO_TUJIE, CHANGED, REPEATED, WRONG, TWICE, DIFFERENT = (
     "未发布", "逾期", "附件无法打开", "无解读", "无图解", "发布后有变动", "重复率超过50%", "内容有错误", "重复发布",
     "附件与网页数字不一致")
+UNREACHABLE = "年报页面无法打开"
 DISORDER = "专栏排序混乱"
 UNSURE = "不确定"
 SHINGLE = 8
@@ -93,7 +94,7 @@ def _check(row: UnitYear, column: Column, earlier: dict[str, str]) -> None:
     assert entry is not None
     page = entry.page
     if page is None or not page.ok or entry.path is None:
-        row.findings.append(Finding(BROKEN, f"年报页面 {entry.url} 无法打开：{page.error if page else '未访问'}"))
+        row.findings.append(Finding(UNREACHABLE, f"年报页面 {entry.url} 无法打开：{page.error if page else '未访问'}"))
         return
     level = LEVELS[row.level]
     row.lint = result = check_published(entry.path, row.year, lambda report: level.due(row.year), row.level)

@@ -24,6 +24,7 @@ from kit.audit.checks import (
     NO_TUJIE,
     REPEATED,
     TWICE,
+    UNREACHABLE,
     UNSURE,
     WRONG,
     Finding,
@@ -33,7 +34,7 @@ from kit.base.atomic import atomic_target, write_text
 
 #: the default rule pack (宿迁's published pack: 未发布 −2, 逾期 −1, 重复率 > 50% −0.5; the rest a
 #: county's choice), written beside the results for the county to edit
-DEFAULT_RULES = {MISSING: -2, LATE: -1, REPEATED: -0.5, BROKEN: -0.5, DIFFERENT: -0.5, WRONG: -0.5, NO_JIEDU: -0.5,
+DEFAULT_RULES = {MISSING: -2, LATE: -1, REPEATED: -0.5, UNREACHABLE: -1, BROKEN: -0.5, DIFFERENT: -0.5, WRONG: -0.5, NO_JIEDU: -0.5,
                  NO_TUJIE: 0, CHANGED: -0.5, TWICE: 0, DISORDER: -0.5}
 
 

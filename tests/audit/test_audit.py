@@ -95,7 +95,7 @@ def test_the_column_audited(portal, tmp_path):
     assert "附件与网页数字不一致" not in rows[(JIA, 2022)]  # the .docx holds the page's figures
     assert "附件与网页数字不一致" in rows[(JIA, 2020)] and "表二" in rows[(JIA, 2020)]
     assert "无解读" not in rows[(JIA, 2022)] and "无解读" in rows[(JIA, 2021)]
-    assert "robots.txt" in rows[(YI, 2021)]  # a page the site forbids is not fetched
+    assert "年报页面无法打开" in rows[(YI, 2021)] and "robots.txt" in rows[(YI, 2021)]  # not fetched
     assert "逾期（不确定）" in rows[(JIA, 2021)]  # no publication date on the page: not a guess
     assert (XL, 2021) in rows and "附件无法打开" not in rows[(XL, 2021)]  # the GBK page read
     points = list(load_workbook(out / "audit.xlsx")["扣分"].iter_rows(min_row=2, values_only=True))
