@@ -25,7 +25,7 @@ ROOT=$PWD
 VENV=$ROOT/.venv
 VPY=$VENV/bin/python
 
-APT_REQUIRED=(chromium fonts-noto-cjk poppler-utils postgresql libreoffice-writer-nogui)   # postgresql: the desk tests
+APT_REQUIRED=(chromium fonts-noto-cjk poppler-utils postgresql libreoffice-writer-nogui libreoffice-calc-nogui)   # postgresql: the desk tests; Calc: a register saved as .xls
 # start their own server; LibreOffice Writer: the tests open the .docx as a reader without Word would
 APT_OPTIONAL=(fonts-arphic-ukai chromium-headless-shell)   # AR PL UKai, 楷体 for level-2
 # headings; Chromium's headless shell prints the same PDFs as chromium at about half the cost
