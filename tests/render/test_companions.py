@@ -42,6 +42,22 @@ def _allowed(params, h) -> set[Decimal]:
     return h.numbers() | prose | {Decimal(params.year)}
 
 
+FICTIONAL = ROOT / "tests" / "fixtures" / "rollup" / "params" / "虚构县" / "甲镇"
+
+
+def test_a_fictional_countys_report_too():
+    """虚构县甲镇 2022 (the roll-up fixture), with its 2021 report for the directions."""
+    now, _ = load_params(FICTIONAL / "2022.yaml")
+    last, _ = load_params(FICTIONAL / "2021.yaml")
+    h = highlights(now, last)
+    svg = tujie_svg(h, now.format)
+    numbers = {Decimal(n) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg) for n in NUMBER.findall(t) if "%" not in t}
+    assert numbers <= _allowed(now, h), numbers - _allowed(now, h)
+    text = "".join(b.text for b in jiedu_blocks(now, last))
+    assert {Decimal(n) for n in NUMBER.findall(text)} <= _allowed(now, h)
+    assert now.unit.organ in svg and h.received_trend is not None
+
+
 def test_every_number_of_the_picture_is_the_reports(years):
     last, now = years
     h = highlights(now, last)
