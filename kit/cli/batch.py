@@ -72,7 +72,8 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
     if interrupted:
         left = len(plan.jobs) - len(outcomes)
         print(f"已中断：{len(outcomes)} 份已处理，{left} 份未完成。已生成的文件都完整保留；"
-              "再次运行同一命令会跳过已完成的报告，只补做未完成的。", file=sys.stderr)
+              "再次运行同一命令会跳过已完成的报告，只补做未完成的。", file=sys.stderr, flush=True)
+        exit_within(EXIT_GRACE, 130)
         return 130
     summaries_ok, made = True, False
     if not args.no_rollup:
@@ -85,6 +86,22 @@ def run_batch_build(plan: Plan, options: BuildOptions, args: argparse.Namespace)
         _write_index(options, again=True)  # again: it links the roll-ups just made
     ok = all(o.succeeded for o in outcomes) and not plan.problems and summaries_ok
     return 0 if ok else 1
+
+
+EXIT_GRACE = 10.0  # seconds an interrupted batch may take to exit before it is ended
+
+
+def exit_within(seconds: float, code: int) -> None:
+    """End the process with ``code`` if it has not exited ``seconds`` from now. After Ctrl-C
+    the workers and their kernels are stopped and every file written is whole; what is left at
+    exit (a worker pool's manager thread waiting on a killed worker, a kernel's pipe) must not
+    keep the clerk's terminal waiting."""
+    import os
+    import threading
+
+    timer = threading.Timer(seconds, lambda: os._exit(code))
+    timer.daemon = True
+    timer.start()
 
 
 def summary_starting(county: str, year: int) -> None:
