@@ -118,14 +118,13 @@ def _report(fetcher: Fetcher, entry: Entry) -> None:
     entry.page = page = fetcher.get(entry.url)
     if not page.ok:
         return
-    entry.path = fetcher.archive / f"{page.sha256}{Path(urlsplit(page.url).path).suffix.lower()[:6] or '.html'}"
+    entry.path = fetcher.archived(page)
     if ATTACHMENT.search(urlsplit(page.url).path):
         return  # the entry is itself a file (a PDF report)
     for _, link in _links(decode(page.body, page.url), page.url):
         if ATTACHMENT.search(urlsplit(link).path) and fetcher.same_host(link):
             got = fetcher.get(link)
-            kept = fetcher.archive / f"{got.sha256}{Path(urlsplit(link).path).suffix.lower()}" if got.ok else None
-            entry.attachments.append((link, "" if got.ok else got.error, kept))
+            entry.attachments.append((link, "" if got.ok else got.error, fetcher.archived(got) if got.ok else None))
 
 
 class Offline(Fetcher):
@@ -150,7 +149,7 @@ class Offline(Fetcher):
         body = path.read_bytes()
         found = Fetched(path.as_uri(), 200, body, sha256=hashlib.sha256(body).hexdigest())
         if keep:
-            (self.archive / f"{found.sha256}{path.suffix.lower() or '.html'}").write_bytes(body)
+            self.archived(found).write_bytes(body)
         return found
 
     def _path(self, url: str) -> Path | None:

@@ -102,9 +102,12 @@ class Fetcher:
             time.sleep(pause)
         self._last = time.monotonic()
 
+    def archived(self, page: Fetched) -> Path:
+        """Where ``page`` is kept: its SHA-256 and the suffix of its address (.html by default)."""
+        return self.archive / f"{page.sha256}{Path(urlsplit(page.url).path).suffix.lower()[:6] or '.html'}"
+
     def _keep(self, asked: str, page: Fetched) -> None:
-        suffix = Path(urlsplit(page.url).path).suffix.lower()[:6] or ".html"
-        write_bytes(self.archive / f"{page.sha256}{suffix}", page.body)
+        write_bytes(self.archived(page), page.body)
         self.index.append({"url": asked, "final": page.url, "sha256": page.sha256, "fetched_at": page.fetched_at,
                            "status": page.status})
 

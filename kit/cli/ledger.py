@@ -14,14 +14,14 @@ from pathlib import Path
 
 from kit.base.errors import KitError
 from kit.cli.args import report_year
-from kit.formats import NoFormatError, format_for_year
+from kit.formats import format_for_year
 from kit.ledger.apply import Change, apply, changes
 from kit.ledger.compute import compute
 from kit.ledger.layout import SHEETS
 from kit.ledger.template import LedgerError, write_template
 from kit.ledger.workbook import read_register
 from kit.params.loader import load_params
-from kit.params.paths import DEFAULT_PARAMS, UnsafePathError, params_path
+from kit.params.paths import DEFAULT_PARAMS, params_path
 from kit.rules.validate import load_previous
 
 
@@ -47,10 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         return _template(args) if args.action == "template" else _import(args)
-    except (LedgerError, NoFormatError, UnsafePathError) as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    except KitError as exc:  # a locked or unwritable params file
+    except KitError as exc:  # a register or year refused, a locked or unwritable params file
         print(str(exc), file=sys.stderr)
         return 1
 

@@ -14,6 +14,7 @@ Two views of every table are kept side by side:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import field
 from datetime import date
@@ -252,6 +253,13 @@ class ReportFormat(Record):
 
 
 CN_NUMBERS = "一二三四五六七八九十"
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]）|\d+\.)")
+
+
+def bare_label(label: str) -> str:
+    """A label's own words, its numbering and bracketed note left out: "一、本年新收…" →
+    "本年新收…", "（二）部分公开（区分处理的…）" → "部分公开", "1.属于国家秘密" → "属于国家秘密"."""
+    return _NUMBERING.sub("", label).split("（")[0]
 
 
 def cn_number(index: int) -> str:

@@ -13,14 +13,13 @@ A sheet without a row is a register not kept: its tables are left as they are.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from kit.base.problems import Problem, warning
-from kit.formats.spec import ReportFormat
+from kit.formats.spec import ReportFormat, bare_label
 from kit.ledger import timelimit
 from kit.ledger.carry import reconcile
 from kit.ledger.layout import (
@@ -81,8 +80,7 @@ def _result_words(fmt: ReportFormat) -> dict[str, str]:
     other result has them ("予以公开", "属于国家秘密")."""
     words: dict[str, list[str]] = {}
     for row in result_rows(fmt):
-        bare = re.sub(r"^(?:（[一二三四五六七]）|\d+\.)", "", row.label).split("（")[0]
-        for text in {row.place, bare, row.label if not row.group else row.place}:
+        for text in {row.place, bare_label(row.label), row.label if not row.group else row.place}:
             words.setdefault(text, []).append(row.id)
     return {text: ids[0] for text, ids in words.items() if len(set(ids)) == 1}
 

@@ -51,8 +51,7 @@ def _unit(title: str) -> tuple[Unit | None, Level | None]:
     match = _UNIT.match(_LEADING_YEAR.sub("", re.sub(r"\s", "", title)))
     if match and (level is None or level.id == TOWNSHIP):
         name = match.group(2).removesuffix("办事处")
-        kind = next((k for k in ("街道", "镇", "乡") if name.endswith(k)), "镇")
-        return Unit("", "", match.group(1) or "", name, kind), level
+        return Unit("", "", match.group(1) or "", name, kind_from_name(name)), level
     if level is None:
         return None, None
     kind = kind_from_name(organ) if level.id == TOWNSHIP else level.kind

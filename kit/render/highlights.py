@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kit.formats.common import RESULTS_LABEL
+from kit.formats.spec import bare_label
 from kit.params.cells import format_cell
 from kit.params.model import REWRITE_MARK, ReportParams
 from kit.rules.yoy import proactive_total
@@ -70,16 +72,6 @@ def _figure(params: ReportParams, table_id: str, row_id: str, col_id: str, label
     return Figure(label or f"{row.label}{column.label}", shown, Decimal(value), row.label, column.label)
 
 
-def _plain(label: str) -> str:
-    """A label without its numbering: "一、本年新收…" → "本年新收…"."""
-    return re.sub(r"^[一二三四五六七八九十]+、", "", label)
-
-
-def _short(label: str) -> str:
-    """A result row's own words: "（一）予以公开" → "予以公开", "（二）部分公开（区分…）" → "部分公开"."""
-    return re.sub(r"^（[一二三四五六七]）", "", label).split("（")[0]
-
-
 def highlights(params: ReportParams, previous: ReportParams | None = None) -> Highlights:
     fmt = params.format
     found = Highlights(params.unit.organ, params.year, params.display_title)
@@ -100,16 +92,15 @@ def highlights(params: ReportParams, previous: ReportParams | None = None) -> Hi
             elif column.role == "decisions" or (row.id == "fees" and column.kind == "decimal"):
                 found.decisions.append(_figure(params, "proactive", row.id, column.id, row.label))
     apps = fmt.table("applications")
-    band = next((t for t in apps.labels() if t.startswith("三、")), "")  # 三、本年度办理结果
     for row_id in ("received", "carried_over", "total", "carried_forward"):
-        label = _plain(band) + apps.row(row_id).label.removeprefix("（七）") if row_id == "total" else \
-            _plain(apps.row(row_id).label).removesuffix("政府信息公开申请数量")
+        own = bare_label(apps.row(row_id).label)
+        label = bare_label(RESULTS_LABEL) + own if row_id == "total" else own.removesuffix("政府信息公开申请数量")
         found.requests.append(_figure(params, "applications", row_id, "total", label))
     groups: dict[str, int] = {}
     for row in apps.rows:
         if row.computed or row.id in ("received", "carried_over", "carried_forward"):
             continue
-        name = _short(row.group or row.label)
+        name = bare_label(row.group or row.label)
         groups[name] = groups.get(name, 0) + int(params.value("applications", row.id, "total"))
     answered = int(params.value("applications", "total", "total"))
     found.shares = [Share(name, count, round(100 * count / answered) if answered else 0)

@@ -5,7 +5,6 @@ unit or year, or with errors, is not taken."""
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,11 +13,9 @@ import pytest
 from kit.form.fields import BREAKDOWN_TOTAL
 from kit.form.report_form import ReportForm
 from kit.params.loader import load_params
-from kit.params.newyear import new_params
-from kit.params.writer import save
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ledger"))
-from ledger_helpers import filled
+from ledger_helpers import blank_report, filled
 
 COUNTY, UNIT, YEAR = "虚构县", "甲镇", 2021
 ROWS = [["A1", date(2021, 3, 1), "自然人", "", "（一）予以公开", date(2021, 3, 10), "否", ""],
@@ -28,10 +25,7 @@ KEY = "tables.applications.received.natural"
 
 @pytest.fixture
 def form(tmp_path: Path) -> ReportForm:
-    root = tmp_path / "params"
-    params, path, _ = new_params(root, COUNTY, UNIT, YEAR)
-    path.parent.mkdir(parents=True)
-    save(replace(params, unit=replace(params.unit, province="示例省", city="示例市")), path)
+    root = blank_report(tmp_path / "params", COUNTY, UNIT, YEAR)
     return ReportForm(params_dir=root, county=COUNTY, unit=UNIT, year=YEAR, debounce=0)
 
 

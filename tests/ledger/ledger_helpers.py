@@ -3,11 +3,23 @@ rows appended to its sheets, saved."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 from kit.ledger.template import write_template
+from kit.params.newyear import new_params
+from kit.params.writer import save
+
+
+def blank_report(root: Path, county: str, unit: str, year: int) -> Path:
+    """A new unit's blank params file for ``year`` (of a fictional province and city) under
+    ``root``; returns ``root``."""
+    params, path, _ = new_params(root, county, unit, year)
+    path.parent.mkdir(parents=True)
+    save(replace(params, unit=replace(params.unit, province="示例省", city="示例市")), path)
+    return root
 
 
 def filled(path: Path, county: str, unit: str, year: int, sheets: dict[str, list[list[object]]],

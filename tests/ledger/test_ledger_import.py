@@ -10,13 +10,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from ledger_helpers import filled
+from ledger_helpers import blank_report, filled
 
 from kit.formats import format_for_year
 from kit.ledger.compute import compute
 from kit.ledger.workbook import read_register
 from kit.params.loader import load_params
-from kit.params.newyear import new_params
 from kit.params.writer import save
 from kit.rules.validate import check_file
 
@@ -47,11 +46,7 @@ PUBLISHED = [["某动态", "工作动态", date(2021, 2, 1)], ["某动态", "工
 
 @pytest.fixture
 def params_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "params"
-    params, path, _ = new_params(root, COUNTY, UNIT, YEAR)
-    path.parent.mkdir(parents=True)
-    save(replace(params, unit=replace(params.unit, province="示例省", city="示例市")), path)
-    return root
+    return blank_report(tmp_path / "params", COUNTY, UNIT, YEAR)
 
 
 @pytest.fixture
